@@ -1,0 +1,34 @@
+"""Command line: thin wrappers that parse arguments, call one function and set the exit code.
+
+Exit codes: 0 success, 1 the data is invalid (validation violations, link errors),
+2 usage or input error (bad flag, missing or changed source file), 3 the build
+failed in an unexpected way.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from gcm_graph import __version__
+
+
+@click.group()
+@click.version_option(__version__, prog_name="gcm-graph")
+def main() -> None:
+    """Build, validate and serve the GCM knowledge graph."""
+
+
+@main.command()
+@click.option("--dist", "dist_dir", type=click.Path(file_okay=False), default=None, help="Output directory (default: dist/).")
+@click.option("--quiet", is_flag=True, help="Do not show progress.")
+def build(dist_dir: str | None, quiet: bool) -> None:
+    """Extract the sources, build the graph, validate it and write dist/ atomically."""
+    from gcm_graph.build import run_build_command
+
+    sys.exit(run_build_command(dist_dir, quiet=quiet))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
