@@ -219,10 +219,8 @@ def _assemble(source: SourceFile, parser: _Parser, header: list[Passage], openin
         intro = parser.intros.get(paragraph_number)
         objective.actions_intro = passage(intro) if intro else None
         if objective.title.text != objective.listed_title.text:
-            raise ExtractionError(
-                source.name,
-                parser.headed[number].first_line,
-                f"objective {number}: heading title {objective.title.text!r} differs from listed title {objective.listed_title.text!r}",
-            )
+            heading, listed = objective.title.text, objective.listed_title.text
+            message = f"objective {number}: heading title {heading!r} differs from listed title {listed!r}"
+            raise ExtractionError(source.name, parser.headed[number].first_line, message)
         draft.objectives.append(objective)
     return draft
