@@ -143,3 +143,19 @@ def named_graph_iri(name: str) -> URIRef:
 
 def dataset_iri() -> URIRef:
     return URIRef(base_iri() + "dataset")
+
+
+def organization_iri(key: str) -> URIRef:
+    return id_iri("organization", key)
+
+
+def event_iri(key: str) -> URIRef:
+    return id_iri("event", key)
+
+
+def figure_iri(document: str, key: str) -> URIRef:
+    return document_iri(document, "figure", key)
+
+
+def round_table_iri(document: str, number: int) -> URIRef:
+    return document_iri(document, "round-table", number)
