@@ -1,0 +1,250 @@
+"""Figures the Progress Declaration states, curated in ``data/figures.yaml`` and checked against the text.
+
+The numbers stand in prose ("as many as 281 million people were international
+migrants in 2020", "from 6.3 per cent ... during the third quarter of 2021 to
+less than 3 per cent by 2030"): what each one measures and over which period
+is a reading, so it is written down once, with a justification, and every row
+is verified against the extracted paragraph: the quote must stand exactly
+once in the repaired paragraph text, the number it states must equal the
+value, the qualifier must stand right before it. The quote's source span is
+recovered by aligning the repaired text with the paragraph's source fragments
+(page-broken paragraphs have two), so the graph can point at the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from gcm_graph.config import DATA_DIR, PROJECT_ROOT
+from gcm_graph.extract.imrf_declaration import ProgressDeclaration
+from gcm_graph.extract.records import Passage, Span
+from gcm_graph.extract.repair import assemble_passage, passage_from_spans
+
+FIGURES_FILE = DATA_DIR / "figures.yaml"
+UNITS = ("person", "percent", "USD")
+QUALIFIERS = ("more than", "over", "as many as", "less than")
+_UNIT_WORDS = {"percent": "per cent", "USD": "United States dollars"}
+_SCALES = {None: 1, "million": 10**6, "billion": 10**9}
+_STATED_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?: (million|billion)\b)?")
+
+
+class FiguresError(Exception):
+    """A row of the figures file is malformed or does not match the declaration; names file, line and key."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    paragraph: int
+    quote: Passage  # the quoted words with their source spans
+    value: int | float
+    unit: str  # one of UNITS
+    measure: str
+    period_start: date | None  # None for a target ("by 2030")
+    period_end: date
+    qualifier: str | None = None
+    target: bool = False
+    justification: str = ""
+    line: int = 0  # of the row in the figures file
+
+
+def load_figures(declaration: ProgressDeclaration, path: Path = FIGURES_FILE, text: str | None = None) -> list[Figure]:
+    """Every row of the figures file, verified against ``declaration``; ``text`` replaces the file's content."""
+    name = _display_name(path)
+    content = path.read_text(encoding="utf-8") if text is None else text
+    document = yaml.load(content, Loader=_LineLoader)  # a SafeLoader subclass
+    if not isinstance(document, dict) or not isinstance(document.get("figures"), list):
+        raise FiguresError(f"{name}:1: expected a mapping with a 'figures' list")
+    figures = [_Row(name, row, declaration).figure() for row in document["figures"]]
+    seen: set[str] = set()
+    for figure in figures:
+        if figure.key in seen:
+            raise FiguresError(f"{name}:{figure.line}: {figure.key}: expected unique keys, found a second row")
+        seen.add(figure.key)
+    return figures
+
+
+def locate(source_text: str, passage: Passage, start: int, end: int) -> tuple[Span, ...]:
+    """Source spans of ``passage.text[start:end]``, one per source fragment the range touches.
+
+    The repairs only delete characters (markdown, footnote markers, the space
+    of a broken hyphen), turn whitespace runs into one space and join
+    fragments with one space, so the repaired text is a subsequence of the
+    fragments' text: aligning it greedily gives each character its offset.
+    Deleted characters at either end ("[73/195](#)") are taken in as needed;
+    a range that cuts through a markdown link's text has no span and raises.
+    """
+    positions = _align(source_text, passage)
+    by_fragment: dict[int, list[int]] = {}
+    for fragment, offset in positions[start:end]:
+        if fragment >= 0:
+            by_fragment.setdefault(fragment, []).append(offset)
+    if not by_fragment:
+        raise ValueError(f"{passage.spans[0].source}: nothing to locate at {start}..{end}")
+    source = passage.spans[0].source
+    bounds = [[min(offsets), max(offsets) + 1] for _, offsets in sorted(by_fragment.items())]
+    first, last = min(by_fragment), max(by_fragment)
+    floor = _neighbour(positions, start - 1, first, passage.spans[first].start - 1) + 1
+    ceiling = _neighbour(positions, end, last, passage.spans[last].end)
+    wanted = passage.text[start:end]
+    for widen in range(bounds[0][0] - floor + ceiling - bounds[-1][1] + 1):
+        for left in range(min(widen, bounds[0][0] - floor) + 1):
+            right = widen - left
+            if bounds[-1][1] + right > ceiling:
+                continue
+            edges = [list(b) for b in bounds]
+            edges[0][0] -= left
+            edges[-1][1] += right
+            spans = tuple(Span(source, a, b) for a, b in edges)
+            if passage_from_spans(source_text, spans) == wanted:
+                return spans
+    raise ValueError(f"{source}: cannot map {wanted!r} back to source offsets")
+
+
+def _neighbour(positions: list[tuple[int, int]], index: int, fragment: int, default: int) -> int:
+    """Source offset of the aligned character at ``index`` if it lies in ``fragment``, else ``default``."""
+    if 0 <= index < len(positions) and positions[index][0] == fragment:
+        return positions[index][1]
+    return default
+
+
+def _align(source_text: str, passage: Passage) -> list[tuple[int, int]]:
+    """(fragment index, source offset) for each character of ``passage.text``; fragment -1 is a joining space."""
+    raw: list[tuple[int, int]] = []
+    for index, span in enumerate(passage.spans):
+        if index:
+            raw.append((-1, -1))
+        raw.extend((index, offset) for offset in range(span.start, span.end))
+    aligned: list[tuple[int, int]] = []
+    cursor = 0
+    for char in passage.text:
+        while cursor < len(raw) and not _matches(char, raw[cursor], source_text):
+            cursor += 1
+        if cursor == len(raw):
+            raise ValueError(f"{passage.spans[0].source}: repaired text does not follow its spans")
+        aligned.append(raw[cursor])
+        cursor += 1
+    return aligned
+
+
+def _matches(char: str, position: tuple[int, int], source_text: str) -> bool:
+    if position[0] < 0:
+        return char == " "
+    found = source_text[position[1]]
+    return found == char or (char == " " and found.isspace())
+
+
+def _display_name(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loading that records each mapping's line, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _Row:
+    """One YAML row being checked; every failure names the file, the row's line and its key."""
+
+    def __init__(self, name: str, row: object, declaration: ProgressDeclaration):
+        self.name, self.declaration = name, declaration
+        self.row = row if isinstance(row, dict) else {}
+        self.line = self.row.get("__line__", 0)
+        self.key = self.row.get("key", "?")
+        if not isinstance(row, dict) or not isinstance(self.key, str) or not re.fullmatch(r"[a-z0-9-]+", self.key):
+            raise self.error(f"expected a mapping with a slug 'key', found {row!r}")
+
+    def error(self, message: str) -> FiguresError:
+        return FiguresError(f"{self.name}:{self.line}: {self.key}: {message}")
+
+    def field(self, name: str, kind: type | tuple[type, ...], required: bool = True):
+        value = self.row.get(name)
+        if value is None and not required:
+            return None
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise self.error(f"expected '{name}' of type {getattr(kind, '__name__', kind)}, found {value!r}")
+        return value
+
+    def figure(self) -> Figure:
+        number = self.field("paragraph", int)
+        paragraphs = self.declaration.paragraphs
+        if not 1 <= number <= len(paragraphs):
+            raise self.error(f"expected a paragraph number from 1 to {len(paragraphs)}, found {number}")
+        quote = self._quote(paragraphs[number - 1].passage)
+        value = self.field("value", (int, float))
+        unit = self.field("unit", str)
+        if unit not in UNITS:
+            raise self.error(f"expected unit one of {UNITS}, found {unit!r}")
+        self._check_stated(quote.text, value, unit)
+        start, end, target = self._period()
+        return Figure(
+            key=self.key,
+            paragraph=number,
+            quote=quote,
+            value=value,
+            unit=unit,
+            measure=self.field("measure", str),
+            period_start=start,
+            period_end=end,
+            qualifier=self._qualifier(paragraphs[number - 1].passage.text, quote.text),
+            target=target,
+            justification=self.field("justification", str),
+            line=self.line,
+        )
+
+    def _quote(self, paragraph: Passage) -> Passage:
+        quote = self.field("quote", str)
+        count = paragraph.text.count(quote)
+        if count != 1:
+            found = "it is absent" if count == 0 else f"it occurs {count} times"
+            raise self.error(f"expected quote {quote!r} exactly once in paragraph {self.row['paragraph']}, {found}")
+        start = paragraph.text.index(quote)
+        spans = locate(self.declaration.source.text, paragraph, start, start + len(quote))
+        source = self.declaration.source
+        return assemble_passage(source.name, source.text, [(span.start, span.end) for span in spans])
+
+    def _check_stated(self, quote: str, value: int | float, unit: str) -> None:
+        """The quote's first number, scaled by "million"/"billion", must be the value; the unit must be named."""
+        match = _STATED_NUMBER.search(quote)
+        stated = Decimal(match.group(1).replace(",", "")) * _SCALES[match.group(2)] if match else None
+        if stated != Decimal(str(value)):
+            raise self.error(f"expected the quote to state {value}, found {stated}")
+        if unit in _UNIT_WORDS and _UNIT_WORDS[unit] not in quote:
+            raise self.error(f"expected the quote to name the unit ({_UNIT_WORDS[unit]!r}), found {quote!r}")
+
+    def _qualifier(self, paragraph_text: str, quote: str) -> str | None:
+        qualifier = self.field("qualifier", str, required=False)
+        if qualifier is None:
+            return None
+        if qualifier not in QUALIFIERS:
+            raise self.error(f"expected qualifier one of {QUALIFIERS}, found {qualifier!r}")
+        if f"{qualifier} {quote}" not in paragraph_text:
+            raise self.error(f"expected {qualifier!r} right before the quote in the paragraph, found it elsewhere")
+        return qualifier
+
+    def _period(self) -> tuple[date | None, date, bool]:
+        period = self.field("period", dict)
+        target = self.field("target", bool, required=False) or False
+        start, end = period.get("start"), period.get("end")
+        if not isinstance(end, date) or not (isinstance(start, date) or start is None and target):
+            raise self.error(f"expected period start and end dates (start only absent for a target), found {period}")
+        if start is not None and start > end:
+            raise self.error(f"expected period start {start} on or before end {end}")
+        return start, end, target
