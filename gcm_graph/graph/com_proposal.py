@@ -32,8 +32,13 @@ def add_com_proposal(writer: GraphWriter, proposal: ComProposal, source: SourceF
     _add_memorandum(writer, work, proposal)
     _add_decision(writer, work, proposal)
     for footnote in proposal.footnotes:
-        subject = writer.part(iris.footnote_iri(DOC, footnote.number), GCM.Footnote, work,
-                              f"COM(2018) 167, footnote {footnote.number}", footnote.number)
+        subject = writer.part(
+            iris.footnote_iri(DOC, footnote.number),
+            GCM.Footnote,
+            work,
+            f"COM(2018) 167, footnote {footnote.number}",
+            footnote.number,
+        )
         writer.add_text(subject, SCHEMA.text, footnote.passage, "de")
     _add_parallel_proposal(writer, work)
 
@@ -46,7 +51,7 @@ def _add_identity(writer: GraphWriter, work: URIRef, expression: URIRef, proposa
     writer.add(work, GCM.procedureNumber, Literal("2018/0079 (NLE)"))
     writer.add_provenance(work, GCM.procedureNumber, proposal.procedure)
     writer.add_text(work, DCTERMS.title, proposal.title, "de")
-    writer.add_text(expression, ELI.title, proposal.title, "de")
+    writer.add_text(expression, ELI["title"], proposal.title, "de")
     writer.add_text(work, GCM.documentForm, proposal.form, "de")
     writer.add(work, ELI.has_annex, iris.document_iri(iris.ZERO_DRAFT_PLUS))
     for key in LEGAL_BASES_167:
@@ -54,18 +59,24 @@ def _add_identity(writer: GraphWriter, work: URIRef, expression: URIRef, proposa
 
 
 def _add_memorandum(writer: GraphWriter, work: URIRef, proposal: ComProposal) -> None:
-    memorandum = writer.part(iris.document_iri(DOC, "memorandum"), GCM.ExplanatoryMemorandum, work,
-                             "COM(2018) 167, explanatory memorandum")
+    memorandum = writer.part(
+        iris.document_iri(DOC, "memorandum"), GCM.ExplanatoryMemorandum, work, "COM(2018) 167, explanatory memorandum"
+    )
     writer.add(memorandum, DCTERMS.title, Literal("BEGRÜNDUNG", lang="de"))
     for section in proposal.memorandum:
         section_iri = iris.document_iri(DOC, "memorandum", "section", section.number)
-        writer.part(section_iri, GCM.Section, memorandum,
-                    f"COM(2018) 167, memorandum section {section.number}", section.number)
+        writer.part(
+            section_iri, GCM.Section, memorandum, f"COM(2018) 167, memorandum section {section.number}", section.number
+        )
         writer.add_text(section_iri, DCTERMS.title, section.heading, "de")
         for paragraph in section.paragraphs:
-            subject = writer.part(iris.document_iri(DOC, "memorandum", "paragraph", paragraph.number),
-                                  GCM.Paragraph, section_iri,
-                                  f"COM(2018) 167, memorandum paragraph {paragraph.number}", paragraph.number)
+            subject = writer.part(
+                iris.document_iri(DOC, "memorandum", "paragraph", paragraph.number),
+                GCM.Paragraph,
+                section_iri,
+                f"COM(2018) 167, memorandum paragraph {paragraph.number}",
+                paragraph.number,
+            )
             writer.add_text(subject, SCHEMA.text, paragraph.passage, "de", DOC)
 
 
@@ -78,20 +89,31 @@ def _add_decision(writer: GraphWriter, work: URIRef, proposal: ComProposal) -> N
     block("decision-title", GCM.Formula, "title of the proposed decision", proposal.decision_title)
     block("authority", GCM.Formula, "enacting authority", proposal.authority)
     for number, citation in enumerate(proposal.citations, start=1):
-        subject = writer.part(iris.document_iri(DOC, "citation", number), GCM.Citation, work,
-                              f"COM(2018) 167, citation {number}", number)
+        subject = writer.part(
+            iris.document_iri(DOC, "citation", number), GCM.Citation, work, f"COM(2018) 167, citation {number}", number
+        )
         writer.add_text(subject, SCHEMA.text, citation, "de", DOC)
     block("recitals-introduction", GCM.Formula, "introduction to the recitals", proposal.recitals_intro)
     for recital in proposal.recitals:
-        subject = writer.part(iris.document_iri(DOC, "recital", recital.number), GCM.Recital, work,
-                              f"COM(2018) 167, recital ({recital.number})", recital.number)
+        subject = writer.part(
+            iris.document_iri(DOC, "recital", recital.number),
+            GCM.Recital,
+            work,
+            f"COM(2018) 167, recital ({recital.number})",
+            recital.number,
+        )
         writer.add_text(subject, SCHEMA.text, recital.passage, "de", DOC)
     block("enacting-formula", GCM.Formula, "enacting formula", proposal.enacting_formula)
     article = writer.part(iris.document_iri(DOC, "article", 1), GCM.Article, work, "COM(2018) 167, sole article", 1)
     writer.add_text(article, DCTERMS.title, proposal.article_heading, "de")
     for number, passage in enumerate(proposal.article_paragraphs, start=1):
-        subject = writer.part(iris.document_iri(DOC, "article", 1, "paragraph", number), GCM.Paragraph, article,
-                              f"COM(2018) 167, sole article, paragraph {number}", number)
+        subject = writer.part(
+            iris.document_iri(DOC, "article", 1, "paragraph", number),
+            GCM.Paragraph,
+            article,
+            f"COM(2018) 167, sole article, paragraph {number}",
+            number,
+        )
         writer.add_text(subject, SCHEMA.text, passage, "de", DOC)
     block("place-and-date", GCM.Formula, "place and date of adoption", proposal.done_at)
     block("signature", GCM.SignatureBlock, "signature block", proposal.signature)
@@ -101,10 +123,16 @@ def _add_parallel_proposal(writer: GraphWriter, com_167: URIRef) -> None:
     """COM(2018) 168 is known only from the memorandum: model what it says, nothing more."""
     work = documents.add_work(writer, documents.COM_2018_168)
     writer.add(work, ELI.id_local, Literal("COM(2018) 168 final"))
-    writer.add(work, RDFS.comment, Literal(
-        "Proposal for a Council decision approving the Global Compact on behalf of the Union on the basis of "
-        "Article 16 TEU and Article 79 TFEU, which the explanatory memorandum of COM(2018) 167 says is needed "
-        "alongside it.", lang="en"))
+    writer.add(
+        work,
+        RDFS.comment,
+        Literal(
+            "Proposal for a Council decision approving the Global Compact on behalf of the Union on the basis of "
+            "Article 16 TEU and Article 79 TFEU, which the explanatory memorandum of COM(2018) 167 says is needed "
+            "alongside it.",
+            lang="en",
+        ),
+    )
     for key in LEGAL_BASES_168:
         writer.add(work, ELI.based_on, iris.instrument_iri(key))
     writer.add(work, GCM.describedIn, iris.document_iri(DOC, "memorandum", "paragraph", LEGAL_BASIS_PARAGRAPH))

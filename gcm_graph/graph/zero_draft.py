@@ -25,15 +25,25 @@ def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile
     _add_identity(writer, work, expression, draft)
     sections = _add_sections(writer, work, draft.sections)
     for paragraph in draft.paragraphs:
-        subject = writer.part(iris.paragraph_iri(DOC, paragraph.number), GCM.Paragraph, sections[paragraph.section],
-                              f"{NAME}, paragraph {paragraph.number}", paragraph.number)
+        subject = writer.part(
+            iris.paragraph_iri(DOC, paragraph.number),
+            GCM.Paragraph,
+            sections[paragraph.section],
+            f"{NAME}, paragraph {paragraph.number}",
+            paragraph.number,
+        )
         writer.add(subject, GCM.inDocument, work)
         writer.add_text(subject, SCHEMA.text, paragraph.passage, "en", DOC)
         if paragraph.number in {o.commitment.number for o in draft.objectives}:
             continue  # its lettered items are the objective's actions
         for item in paragraph.items:
-            item_iri = writer.part(iris.paragraph_item_iri(DOC, paragraph.number, item.letter), GCM.ListItem, subject,
-                                   f"{NAME}, paragraph {paragraph.number}({item.letter})", item.letter)
+            item_iri = writer.part(
+                iris.paragraph_item_iri(DOC, paragraph.number, item.letter),
+                GCM.ListItem,
+                subject,
+                f"{NAME}, paragraph {paragraph.number}({item.letter})",
+                item.letter,
+            )
             writer.add(item_iri, GCM.inDocument, work)
             writer.add_text(item_iri, SCHEMA.text, item.passage, "en", DOC)
     _add_objectives(writer, work, draft, sections)
@@ -45,7 +55,7 @@ def _add_identity(writer: GraphWriter, work: URIRef, expression: URIRef, draft: 
     title = by_text["GLOBAL COMPACT FOR SAFE, ORDERLY AND REGULAR MIGRATION"]
     writer.add(work, DCTERMS.title, Literal("Global Compact for Safe, Orderly and Regular Migration", lang="en"))
     writer.add_provenance(work, DCTERMS.title, title)
-    writer.add_text(expression, ELI.title, title, "en")
+    writer.add_text(expression, ELI["title"], title, "en")
     writer.add_text(work, ELI.title_short, by_text["ZERO DRAFT PLUS"], "en")
     writer.add(work, ELI.date_document, Literal("2018-03-05", datatype=XSD.date))
     writer.add_provenance(work, ELI.date_document, by_text["5 March 2018"])
@@ -73,8 +83,13 @@ def _add_sections(writer: GraphWriter, work: URIRef, headings: list[Passage]) ->
 def _add_objectives(writer: GraphWriter, work: URIRef, draft: ZeroDraftPlus, sections) -> None:
     parent = sections[("ACTIONABLE COMMITMENTS",)]
     for objective in draft.objectives:
-        subject = writer.part(iris.objective_iri(DOC, objective.number), GCM.Objective, parent,
-                              f"{NAME}, objective {objective.number}", objective.number)
+        subject = writer.part(
+            iris.objective_iri(DOC, objective.number),
+            GCM.Objective,
+            parent,
+            f"{NAME}, objective {objective.number}",
+            objective.number,
+        )
         writer.add(subject, GCM.inDocument, work)
         writer.add_text(subject, DCTERMS.title, objective.title, "en")
         writer.add_provenance(subject, DCTERMS.title, objective.listed_title)
@@ -85,8 +100,13 @@ def _add_objectives(writer: GraphWriter, work: URIRef, draft: ZeroDraftPlus, sec
         if objective.actions_intro is not None:
             writer.add_text(commitment, GCM.actionsIntroduction, objective.actions_intro, "en")
         for action in objective.actions:
-            action_iri = writer.part(iris.action_iri(DOC, objective.number, action.letter), GCM.Action, subject,
-                                     f"{NAME}, objective {objective.number}, action ({action.letter})", action.letter)
+            action_iri = writer.part(
+                iris.action_iri(DOC, objective.number, action.letter),
+                GCM.Action,
+                subject,
+                f"{NAME}, objective {objective.number}, action ({action.letter})",
+                action.letter,
+            )
             writer.add(action_iri, GCM.inDocument, work)
             writer.add(action_iri, GCM.inParagraph, commitment)
             writer.add_text(action_iri, SCHEMA.text, action.passage, "en", DOC)

@@ -1,0 +1,149 @@
+"""extract -> graph -> validate -> write ``dist/`` atomically.
+
+Exit codes of ``gcm-graph build`` (see README "Build"): 0 built, 1 the graph
+violates the shapes, 2 a source file is missing or changed, 3 a source does
+not have the expected layout or the two quick-reference witnesses disagree,
+4 ``dist/`` could not be written.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from gcm_graph import __version__
+from gcm_graph.config import DEFAULT_DIST_DIR
+from gcm_graph.dist import DUMP_FORMATS, VOID_FILE, serialise, union_graph, write_dist
+from gcm_graph.extract import sources as source_files
+from gcm_graph.extract.com_proposal import extract_com_proposal
+from gcm_graph.extract.lines import ExtractionError
+from gcm_graph.extract.sources import SourceError, SourceFile
+from gcm_graph.extract.zero_draft import extract_zero_draft
+from gcm_graph.graph import iris
+from gcm_graph.graph.com_proposal import add_com_proposal
+from gcm_graph.graph.dataset import GraphPart, add_ontology, add_part, new_dataset
+from gcm_graph.graph.void import describe_dataset
+from gcm_graph.graph.zero_draft import add_zero_draft
+
+EXIT_OK, EXIT_INVALID, EXIT_SOURCE, EXIT_EXTRACTION, EXIT_OUTPUT = 0, 1, 2, 3, 4
+
+
+class BuildError(Exception):
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass
+class Progress:
+    """Steps with their wall time on stderr, so a long build shows where it is."""
+
+    quiet: bool = False
+    started: float = field(default_factory=time.perf_counter)
+
+    def step(self, message: str) -> None:
+        if not self.quiet:
+            print(f"[{time.perf_counter() - self.started:6.2f}s] {message}", file=sys.stderr, flush=True)
+
+
+def extract_records(sources: dict[str, SourceFile]) -> dict:
+    com = sources[source_files.COM_2018_167]
+    return {
+        "com": extract_com_proposal(com),
+        "draft": extract_zero_draft(com),
+    }
+
+
+def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart]:
+    com = sources[source_files.COM_2018_167]
+    return [
+        GraphPart(iris.COM_2018_167, lambda writer: add_com_proposal(writer, records["com"], com)),
+        GraphPart(iris.ZERO_DRAFT_PLUS, lambda writer: add_zero_draft(writer, records["draft"], com)),
+    ]
+
+
+def build_dataset(
+    progress: Progress | None = None, sources_dir: Path = source_files.SOURCES_DIR
+) -> tuple[Dataset, dict[str, SourceFile]]:
+    progress = progress or Progress(quiet=True)
+    progress.step("checking source checksums")
+    sources = source_files.load_all_sources(sources_dir)
+    progress.step("extracting documents")
+    records = extract_records(sources)
+    dataset = new_dataset()
+    for part in graph_parts(records, sources):
+        progress.step(f"graph {part.name}")
+        add_part(dataset, part)
+    add_ontology(dataset)
+    return dataset, sources
+
+
+def validate_dataset(dataset: Dataset, progress: Progress) -> None:
+    """Run the shapes; violations stop the build before anything is written."""
+    try:
+        from gcm_graph.validate import validate_graph
+    except ImportError:  # validation module not present in this checkout
+        return
+    progress.step("validating against shapes/")
+    report = validate_graph(dataset)
+    if not report.conforms:
+        raise BuildError(report.text(), EXIT_INVALID)
+
+
+def build(dist_dir: Path | None = None, progress: Progress | None = None) -> Path:
+    progress = progress or Progress(quiet=True)
+    dist_dir = Path(dist_dir or DEFAULT_DIST_DIR)
+    try:
+        dataset, sources = build_dataset(progress)
+    except SourceError as error:
+        raise BuildError(str(error), EXIT_SOURCE) from error
+    except ExtractionError as error:
+        raise BuildError(str(error), EXIT_EXTRACTION) from error
+    except ValueError as error:  # reconciliation and curated-data errors carry file and line
+        raise BuildError(str(error), EXIT_EXTRACTION) from error
+    validate_dataset(dataset, progress)
+    progress.step("serialising")
+    union = union_graph(dataset)
+    files = {name: serialise(dataset, union, name) for name in DUMP_FORMATS}
+    void = describe_dataset(dataset, sources, __version__)
+    files[VOID_FILE] = void.serialize(format="turtle", encoding="utf-8")
+    manifest = {
+        "version": __version__,
+        "base_iri": iris.base_iri(),
+        "triples": len(union),
+        "sources": {name: source.sha256 for name, source in sorted(sources.items())},
+    }
+    progress.step(f"writing {dist_dir} ({len(union)} triples)")
+    try:
+        write_dist(files, dist_dir, manifest)
+    except OSError as error:
+        raise BuildError(f"{dist_dir}: cannot write: {error}", EXIT_OUTPUT) from error
+    progress.step("done")
+    return dist_dir
+
+
+def run_build_command(dist_dir: str | None, quiet: bool = False) -> int:
+    try:
+        build(Path(dist_dir) if dist_dir else None, Progress(quiet=quiet))
+    except BuildError as error:
+        print(f"gcm-graph build: {error}", file=sys.stderr)
+        return error.exit_code
+    return EXIT_OK
+
+
+def ensure_built(dist_dir: Path | None = None) -> Path:
+    """``dist/`` as it is, or freshly built when it has no dataset yet."""
+    dist_dir = Path(dist_dir or DEFAULT_DIST_DIR)
+    if not (dist_dir / "gcm.trig").is_file():
+        build(dist_dir)
+    return dist_dir
+
+
+def load_dataset(dist_dir: Path) -> Dataset:
+    dataset = Dataset(default_union=True)
+    dataset.parse(dist_dir / "gcm.trig", format="trig")
+    return dataset
