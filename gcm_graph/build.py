@@ -20,16 +20,22 @@ from gcm_graph.config import DEFAULT_DIST_DIR
 from gcm_graph.dist import DUMP_FORMATS, VOID_FILE, serialise, union_graph, write_dist
 from gcm_graph.extract import sources as source_files
 from gcm_graph.extract.com_proposal import extract_com_proposal
+from gcm_graph.extract.figures import FiguresError, load_figures
+from gcm_graph.extract.imrf_declaration import extract_progress_declaration
 from gcm_graph.extract.lines import ExtractionError
 from gcm_graph.extract.sources import SourceError, SourceFile
 from gcm_graph.extract.zero_draft import extract_zero_draft
 from gcm_graph.graph import iris
 from gcm_graph.graph.com_proposal import add_com_proposal
 from gcm_graph.graph.dataset import GraphPart, add_ontology, add_part, new_dataset
+from gcm_graph.graph.imrf_declaration import add_progress_declaration
 from gcm_graph.graph.void import describe_dataset
 from gcm_graph.graph.zero_draft import add_zero_draft
 
 EXIT_OK, EXIT_INVALID, EXIT_SOURCE, EXIT_EXTRACTION, EXIT_OUTPUT = 0, 1, 2, 3, 4
+
+
+EXTRACTION_ERRORS: tuple[type[Exception], ...] = (ExtractionError, FiguresError)
 
 
 class BuildError(Exception):
@@ -52,9 +58,12 @@ class Progress:
 
 def extract_records(sources: dict[str, SourceFile]) -> dict:
     com = sources[source_files.COM_2018_167]
+    declaration = extract_progress_declaration(sources[source_files.IMRF_2022])
     return {
         "com": extract_com_proposal(com),
         "draft": extract_zero_draft(com),
+        "declaration": declaration,
+        "figures": load_figures(declaration),
     }
 
 
@@ -63,6 +72,10 @@ def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart
     return [
         GraphPart(iris.COM_2018_167, lambda writer: add_com_proposal(writer, records["com"], com)),
         GraphPart(iris.ZERO_DRAFT_PLUS, lambda writer: add_zero_draft(writer, records["draft"], com)),
+        GraphPart(
+            iris.IMRF_DECLARATION,
+            lambda writer: add_progress_declaration(writer, records["declaration"], records["figures"]),
+        ),
     ]
 
 
@@ -101,9 +114,7 @@ def build(dist_dir: Path | None = None, progress: Progress | None = None) -> Pat
         dataset, sources = build_dataset(progress)
     except SourceError as error:
         raise BuildError(str(error), EXIT_SOURCE) from error
-    except ExtractionError as error:
-        raise BuildError(str(error), EXIT_EXTRACTION) from error
-    except ValueError as error:  # reconciliation and curated-data errors carry file and line
+    except EXTRACTION_ERRORS as error:  # each names the file and line and what was expected
         raise BuildError(str(error), EXIT_EXTRACTION) from error
     validate_dataset(dataset, progress)
     progress.step("serialising")
