@@ -23,19 +23,24 @@ from gcm_graph.extract.com_proposal import extract_com_proposal
 from gcm_graph.extract.figures import FiguresError, load_figures
 from gcm_graph.extract.imrf_declaration import extract_progress_declaration
 from gcm_graph.extract.lines import ExtractionError
+from gcm_graph.extract.quick_reference import ReconciliationError, extract_quick_reference
 from gcm_graph.extract.sources import SourceError, SourceFile
 from gcm_graph.extract.zero_draft import extract_zero_draft
 from gcm_graph.graph import iris
 from gcm_graph.graph.com_proposal import add_com_proposal
-from gcm_graph.graph.dataset import GraphPart, add_ontology, add_part, new_dataset
+from gcm_graph.graph.compact import add_change_kinds, add_compact
+from gcm_graph.graph.dataset import CURATED_GRAPH, GraphPart, add_ontology, add_part, new_dataset
 from gcm_graph.graph.imrf_declaration import add_progress_declaration
+from gcm_graph.graph.principles import add_principle_scheme
+from gcm_graph.graph.quick_reference import add_quick_reference
 from gcm_graph.graph.void import describe_dataset
+from gcm_graph.graph.writer import GraphWriter
 from gcm_graph.graph.zero_draft import add_zero_draft
 
 EXIT_OK, EXIT_INVALID, EXIT_SOURCE, EXIT_EXTRACTION, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
-EXTRACTION_ERRORS: tuple[type[Exception], ...] = (ExtractionError, FiguresError)
+EXTRACTION_ERRORS: tuple[type[Exception], ...] = (ExtractionError, FiguresError, ReconciliationError)
 
 
 class BuildError(Exception):
@@ -64,11 +69,25 @@ def extract_records(sources: dict[str, SourceFile]) -> dict:
         "draft": extract_zero_draft(com),
         "declaration": declaration,
         "figures": load_figures(declaration),
+        "quick_reference": extract_quick_reference(
+            sources[source_files.QUICK_REFERENCE_MARKDOWN], sources[source_files.QUICK_REFERENCE_PLAINTEXT]
+        ),
     }
 
 
 def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart]:
     com = sources[source_files.COM_2018_167]
+    markdown = sources[source_files.QUICK_REFERENCE_MARKDOWN]
+    plaintext = sources[source_files.QUICK_REFERENCE_PLAINTEXT]
+
+    def fill_quick_reference(writer: GraphWriter) -> None:
+        add_quick_reference(writer, records["quick_reference"], markdown, plaintext)
+        add_compact(writer, records["quick_reference"], records["draft"])
+
+    def fill_curated(writer: GraphWriter) -> None:
+        add_change_kinds(writer)
+        add_principle_scheme(writer)
+
     return [
         GraphPart(iris.COM_2018_167, lambda writer: add_com_proposal(writer, records["com"], com)),
         GraphPart(iris.ZERO_DRAFT_PLUS, lambda writer: add_zero_draft(writer, records["draft"], com)),
@@ -76,6 +95,8 @@ def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart
             iris.IMRF_DECLARATION,
             lambda writer: add_progress_declaration(writer, records["declaration"], records["figures"]),
         ),
+        GraphPart(iris.QUICK_REFERENCE, fill_quick_reference),
+        GraphPart(CURATED_GRAPH, fill_curated),
     ]
 
 

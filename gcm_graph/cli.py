@@ -21,7 +21,9 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--dist", "dist_dir", type=click.Path(file_okay=False), default=None, help="Output directory (default: dist/).")
+@click.option(
+    "--dist", "dist_dir", type=click.Path(file_okay=False), default=None, help="Output directory (default: dist/)."
+)
 @click.option("--quiet", is_flag=True, help="Do not show progress.")
 def build(dist_dir: str | None, quiet: bool) -> None:
     """Extract the sources, build the graph, validate it and write dist/ atomically."""
