@@ -128,11 +128,15 @@ def validate_dataset(dataset: Dataset, progress: Progress) -> None:
         raise BuildError(report.text(), EXIT_INVALID)
 
 
-def build(dist_dir: Path | None = None, progress: Progress | None = None) -> Path:
+def build(
+    dist_dir: Path | None = None,
+    progress: Progress | None = None,
+    sources_dir: Path = source_files.SOURCES_DIR,
+) -> Path:
     progress = progress or Progress(quiet=True)
     dist_dir = Path(dist_dir or DEFAULT_DIST_DIR)
     try:
-        dataset, sources = build_dataset(progress)
+        dataset, sources = build_dataset(progress, sources_dir)
     except SourceError as error:
         raise BuildError(str(error), EXIT_SOURCE) from error
     except EXTRACTION_ERRORS as error:  # each names the file and line and what was expected

@@ -60,17 +60,32 @@ class GraphWriter:
         return literal
 
     def add_provenance(self, subject: URIRef, predicate: URIRef, passage: Passage) -> None:
-        for span in passage.spans:
-            specific = span_iri(span.source, span.start, span.end)
-            selector = selector_iri(span.source, span.start, span.end)
-            self.add(subject, PROV.wasDerivedFrom, specific)
-            self.add(specific, RDF.type, OA.SpecificResource)
-            self.add(specific, OA.hasSource, source_file_iri(span.source))
-            self.add(specific, OA.hasSelector, selector)
-            self.add(specific, GCM.forProperty, predicate)
-            self.add(selector, RDF.type, OA.TextPositionSelector)
-            self.add(selector, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-            self.add(selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        """One SpecificResource per occurrence of the passage in a source file.
+
+        Its TextPositionSelector covers the whole occurrence; when a page break cut
+        the passage, ``gcm:fragment`` selectors list the pieces it was joined from
+        (the range between them holds footnotes or page furniture).
+        """
+        first, last = passage.spans[0], passage.spans[-1]
+        occurrence = span_iri(first.source, first.start, last.end)
+        self.add(subject, PROV.wasDerivedFrom, occurrence)
+        self.add(occurrence, RDF.type, OA.SpecificResource)
+        self.add(occurrence, OA.hasSource, source_file_iri(first.source))
+        self.add(occurrence, GCM.forProperty, predicate)
+        self._selector(
+            occurrence, OA.hasSelector, selector_iri(first.source, first.start, last.end), first.start, last.end
+        )
+        if len(passage.spans) > 1:
+            for number, span in enumerate(passage.spans, start=1):
+                fragment = URIRef(f"{occurrence}/fragment/{number}")
+                self._selector(occurrence, GCM.fragment, fragment, span.start, span.end)
+                self.add(fragment, GCM.ordinal, Literal(number, datatype=XSD.positiveInteger))
+
+    def _selector(self, occurrence: URIRef, predicate: URIRef, selector: URIRef, start: int, end: int) -> None:
+        self.add(occurrence, predicate, selector)
+        self.add(selector, RDF.type, OA.TextPositionSelector)
+        self.add(selector, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(selector, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
 
 
 def _ordinal(number: int | str) -> int:
