@@ -34,10 +34,9 @@ def select(store):
 
     def run(query: str) -> list[dict]:
         prefixes = PREFIXES_SPARQL
-        rows = []
-        for solution in store.query(prefixes + query, use_default_graph_as_union=True):
-            rows.append({str(var)[1:]: _value(solution[var]) for var in solution.variables if solution[var]})
-        return rows
+        results = store.query(prefixes + query, use_default_graph_as_union=True)
+        names = [variable.value for variable in results.variables]
+        return [{name: _value(solution[name]) for name in names if solution[name] is not None} for solution in results]
 
     return run
 

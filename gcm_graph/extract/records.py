@@ -48,7 +48,7 @@ class Footnote:
 class LetteredItem:
     """A lettered list item: an action of an objective or a sub-item of a paragraph."""
 
-    letter: str
+    letter: str | None  # None where a witness lost the letter (quick reference, objectives 12 and 13)
     passage: Passage
 
 
