@@ -192,7 +192,7 @@ def _lettered_list(cursor: LineCursor) -> tuple[LetteredItem, ...]:
     unlettered = _split_items(cursor, block[:first_inline], len(column) if column else None)
     letters = [_label(COLUMN_LETTER, line) for line in column] or [None] * len(unlettered)
     items = [
-        LetteredItem(letter, lines_passage(cursor.source, group))  # type: ignore[arg-type]  # None: letter lost
+        LetteredItem(letter, lines_passage(cursor.source, group))  # None: letter lost
         for letter, group in zip(letters, unlettered, strict=True)
     ]
     return tuple(items) + _inline_items(cursor.source, block[first_inline:])
