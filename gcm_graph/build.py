@@ -162,9 +162,10 @@ def build(
     return dist_dir
 
 
-def run_build_command(dist_dir: str | None, quiet: bool = False) -> int:
+def run_build_command(dist_dir: str | None, sources_dir: str | None = None, quiet: bool = False) -> int:
     try:
-        build(Path(dist_dir) if dist_dir else None, Progress(quiet=quiet))
+        sources = Path(sources_dir) if sources_dir else source_files.SOURCES_DIR
+        build(Path(dist_dir) if dist_dir else None, Progress(quiet=quiet), sources)
     except BuildError as error:
         print(f"gcm-graph build: {error}", file=sys.stderr)
         return error.exit_code

@@ -24,12 +24,19 @@ def main() -> None:
 @click.option(
     "--dist", "dist_dir", type=click.Path(file_okay=False), default=None, help="Output directory (default: dist/)."
 )
+@click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Directory of source texts with their SHA256SUMS (default: sources/).",
+)
 @click.option("--quiet", is_flag=True, help="Do not show progress.")
-def build(dist_dir: str | None, quiet: bool) -> None:
+def build(dist_dir: str | None, sources_dir: str | None, quiet: bool) -> None:
     """Extract the sources, build the graph, validate it and write dist/ atomically."""
     from gcm_graph.build import run_build_command
 
-    sys.exit(run_build_command(dist_dir, quiet=quiet))
+    sys.exit(run_build_command(dist_dir, sources_dir, quiet=quiet))
 
 
 if __name__ == "__main__":  # pragma: no cover

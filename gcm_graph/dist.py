@@ -53,8 +53,26 @@ def serialise(dataset: Dataset, union: Graph, file_name: str) -> bytes:
                 if isinstance(values, list):
                     node[key] = sorted(values, key=lambda value: json.dumps(value, sort_keys=True))
         return (json.dumps(nodes, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-    source = dataset if fmt == "trig" else union
-    return source.serialize(format=fmt, encoding="utf-8")
+    if fmt == "trig":
+        return _trig(dataset)
+    return union.serialize(format=fmt, encoding="utf-8")
+
+
+def _trig(dataset: Dataset) -> bytes:
+    """TriG with named graphs in IRI order (rdflib's own writer follows set order, which varies per run)."""
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    for graph in sorted(dataset.contexts(), key=lambda context: str(context.identifier)):
+        if len(graph) == 0:
+            continue
+        body = []
+        for line in graph.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix"):
+                prefixes.add(line)
+            elif line.strip():
+                body.append("    " + line)
+        blocks.append(f"<{graph.identifier}> {{\n" + "\n".join(body) + "\n}\n")
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
 def write_dist(files: dict[str, bytes], dist_dir: Path, manifest_extra: dict) -> None:
