@@ -1,0 +1,1 @@
+"""External links of the curated tables: identifier scheme checks, link records, coverage."""
