@@ -17,6 +17,7 @@ from rdflib import Dataset
 
 from gcm_graph import __version__
 from gcm_graph.config import DEFAULT_DIST_DIR
+from gcm_graph.curated import CuratedDataError, load_instrument_kinds, load_instruments
 from gcm_graph.dist import DUMP_FORMATS, VOID_FILE, serialise, union_graph, write_dist
 from gcm_graph.extract import sources as source_files
 from gcm_graph.extract.com_proposal import extract_com_proposal
@@ -30,7 +31,8 @@ from gcm_graph.graph import iris
 from gcm_graph.graph.com_proposal import add_com_proposal
 from gcm_graph.graph.compact import add_change_kinds, add_compact
 from gcm_graph.graph.dataset import CURATED_GRAPH, GraphPart, add_ontology, add_part, new_dataset
-from gcm_graph.graph.imrf_declaration import add_progress_declaration
+from gcm_graph.graph.imrf_declaration import add_progress_declaration, symbol_citations
+from gcm_graph.graph.instruments import add_instruments, add_mentions, add_symbol_citations, alias_matcher
 from gcm_graph.graph.principles import add_principle_scheme
 from gcm_graph.graph.quick_reference import add_quick_reference
 from gcm_graph.graph.void import describe_dataset
@@ -40,7 +42,12 @@ from gcm_graph.graph.zero_draft import add_zero_draft
 EXIT_OK, EXIT_INVALID, EXIT_SOURCE, EXIT_EXTRACTION, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
-EXTRACTION_ERRORS: tuple[type[Exception], ...] = (ExtractionError, FiguresError, ReconciliationError)
+EXTRACTION_ERRORS: tuple[type[Exception], ...] = (
+    ExtractionError,
+    FiguresError,
+    ReconciliationError,
+    CuratedDataError,
+)
 
 
 class BuildError(Exception):
@@ -72,6 +79,8 @@ def extract_records(sources: dict[str, SourceFile]) -> dict:
         "quick_reference": extract_quick_reference(
             sources[source_files.QUICK_REFERENCE_MARKDOWN], sources[source_files.QUICK_REFERENCE_PLAINTEXT]
         ),
+        "instruments": load_instruments(),
+        "instrument_kinds": load_instrument_kinds(),
     }
 
 
@@ -84,17 +93,19 @@ def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart
         add_quick_reference(writer, records["quick_reference"], markdown, plaintext)
         add_compact(writer, records["quick_reference"], records["draft"])
 
+    def fill_declaration(writer: GraphWriter) -> None:
+        add_progress_declaration(writer, records["declaration"], records["figures"])
+        add_symbol_citations(writer, symbol_citations(records["declaration"]), records["instruments"])
+
     def fill_curated(writer: GraphWriter) -> None:
         add_change_kinds(writer)
         add_principle_scheme(writer)
+        add_instruments(writer, records["instruments"], records["instrument_kinds"])
 
     return [
         GraphPart(iris.COM_2018_167, lambda writer: add_com_proposal(writer, records["com"], com)),
         GraphPart(iris.ZERO_DRAFT_PLUS, lambda writer: add_zero_draft(writer, records["draft"], com)),
-        GraphPart(
-            iris.IMRF_DECLARATION,
-            lambda writer: add_progress_declaration(writer, records["declaration"], records["figures"]),
-        ),
+        GraphPart(iris.IMRF_DECLARATION, fill_declaration),
         GraphPart(iris.QUICK_REFERENCE, fill_quick_reference),
         GraphPart(CURATED_GRAPH, fill_curated),
     ]
@@ -109,9 +120,15 @@ def build_dataset(
     progress.step("extracting documents")
     records = extract_records(sources)
     dataset = new_dataset()
-    for part in graph_parts(records, sources):
+    parts = graph_parts(records, sources)
+    for part in parts:
         progress.step(f"graph {part.name}")
         add_part(dataset, part)
+    progress.step("linking mentions of instruments")
+    document_graphs = [iris.named_graph_iri(part.name) for part in parts if part.name != CURATED_GRAPH]
+    link = records["quick_reference"].publication.resolution_link.text  # "Link to GCM resolution"
+    other_texts = [(iris.named_graph_iri(iris.QUICK_REFERENCE), iris.document_iri(iris.QUICK_REFERENCE), link)]
+    add_mentions(dataset, document_graphs, alias_matcher(records["instruments"]), other_texts)
     add_ontology(dataset)
     return dataset, sources
 
