@@ -32,7 +32,7 @@ def union_graph(dataset: Dataset) -> Graph:
     union = Graph()
     for prefix, namespace in dataset.namespaces():
         union.bind(prefix, namespace, override=True, replace=True)
-    for context in dataset.contexts():
+    for context in dataset.graphs():
         for triple in context:
             union.add(triple)
     return union
@@ -62,7 +62,7 @@ def _trig(dataset: Dataset) -> bytes:
     """TriG with named graphs in IRI order (rdflib's own writer follows set order, which varies per run)."""
     prefixes: set[str] = set()
     blocks: list[str] = []
-    for graph in sorted(dataset.contexts(), key=lambda context: str(context.identifier)):
+    for graph in sorted(dataset.graphs(), key=lambda context: str(context.identifier)):
         if len(graph) == 0:
             continue
         body = []

@@ -70,7 +70,7 @@ def _add_statistics(void: Graph, root: URIRef, dataset: Dataset) -> None:
     classes: Counter = Counter()
     properties: Counter = Counter()
     subjects = set()
-    for context in sorted(dataset.contexts(), key=lambda graph: str(graph.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda graph: str(graph.identifier)):
         count = len(context)
         if count == 0:
             continue
