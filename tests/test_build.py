@@ -109,3 +109,15 @@ def test_failure_while_writing_leaves_previous_dist(monkeypatch, previous_dist):
         build(previous_dist)
     assert snapshot(previous_dist) == before
     assert [p.name for p in previous_dist.parent.iterdir() if p.name.startswith(".dist.")] == []
+
+
+def test_every_dump_holds_the_same_graph(built_dist):
+    from rdflib import Dataset, Graph
+
+    union = Graph().parse(built_dist / "gcm.nt", format="nt")
+    for name, fmt in (("gcm.ttl", "turtle"), ("gcm.jsonld", "json-ld")):
+        assert len(Graph().parse(built_dist / name, format=fmt)) == len(union), name
+    quads = Dataset().parse(built_dist / "gcm.nq", format="nquads")
+    trig = Dataset().parse(built_dist / "gcm.trig", format="trig")
+    assert len(list(quads.quads())) == len(list(trig.quads())) >= len(union)
+    assert f'"triples": {len(union)}' in (built_dist / "manifest.json").read_text(encoding="utf-8")
