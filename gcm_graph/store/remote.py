@@ -1,0 +1,67 @@
+"""Remote backend: forward inspected queries to a SPARQL 1.1 endpoint (Oxigraph server, Fuseki, ...).
+
+The remote store must present the union of its named graphs as the default graph (Oxigraph:
+``oxigraph serve --union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``), as the
+embedded backend does. Results come back as SPARQL JSON or N-Triples, are read only up to the
+row cap and ``MAX_RESPONSE_BYTES``, and become the same plain results as the embedded backend's.
+A timeout stops waiting; stopping the remote evaluation is the remote's own setting
+(``oxigraph serve --timeout-s``, Fuseki ``arq:queryTimeout``).
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import requests
+
+from gcm_graph.store import DatasetSelection, QuerySyntaxError, QueryTimeout, StoreError
+from gcm_graph.store.results import GraphResult, QueryResult, collect
+
+MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+
+
+class RemoteStore:
+    def __init__(self, url: str, session: requests.Session | None = None):
+        self.url = url
+        self.session = session or requests.Session()
+        self.session.trust_env = False  # never route through a proxy taken from the environment
+
+    def query(self, query: str, dataset: DatasetSelection, timeout: float, max_rows: int) -> QueryResult:
+        form = [("query", query)]
+        form += [("default-graph-uri", graph) for graph in dataset.default_graphs or ()]
+        form += [("named-graph-uri", graph) for graph in dataset.named_graphs or ()]
+        try:
+            with self.session.post(
+                self.url, data=form, headers={"Accept": _ACCEPT}, timeout=timeout, stream=True, allow_redirects=False
+            ) as response:
+                body = _read_capped(response)
+        except requests.Timeout:
+            raise QueryTimeout(f"The store did not answer within {timeout:g} s.") from None
+        except requests.RequestException as error:
+            raise StoreError(f"The store at {self.url} could not be reached: {type(error).__name__}") from None
+        if response.status_code == 400:
+            raise QuerySyntaxError(body.decode("utf-8", "replace").strip()[:2000])
+        if response.status_code != 200:
+            raise StoreError(f"The store answered {response.status_code}: {body[:500].decode('utf-8', 'replace')}")
+        media_type = response.headers.get("Content-Type", "").split(";")[0].strip()
+        if media_type == "application/n-triples":
+            quads = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+            result = collect(quads, max_rows)
+            return GraphResult(result.triples, result.truncated)
+        results_format = ox.QueryResultsFormat.from_media_type(media_type)
+        if results_format is None:
+            raise StoreError(f"The store answered with an unexpected media type {media_type!r}")
+        return collect(ox.parse_query_results(body, format=results_format), max_rows)
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def _read_capped(response: requests.Response) -> bytes:
+    chunks, size = [], 0
+    for chunk in response.iter_content(1 << 16):
+        size += len(chunk)
+        if size > MAX_RESPONSE_BYTES:
+            raise StoreError(f"The store's answer exceeded {MAX_RESPONSE_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
