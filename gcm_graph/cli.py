@@ -39,5 +39,30 @@ def build(dist_dir: str | None, sources_dir: str | None, quiet: bool) -> None:
     sys.exit(run_build_command(dist_dir, sources_dir, quiet=quiet))
 
 
+@main.group()
+def links() -> None:
+    """Curated external links: identifiers, SDG links, UN and EU documents, organisations, events."""
+
+
+@links.command("check")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Curated tables (default: data/).",
+)
+def links_check(data_dir: str | None) -> None:
+    """Check every external identifier against its scheme and report coverage (offline)."""
+    from pathlib import Path
+
+    from gcm_graph.config import DATA_DIR
+    from gcm_graph.links.check import format_report, run_check
+
+    report = run_check(Path(data_dir) if data_dir else DATA_DIR)
+    click.echo(format_report(report))
+    sys.exit(0 if report.ok else 1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

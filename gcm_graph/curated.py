@@ -444,3 +444,571 @@ def unmatched_aliases(texts: Iterable[str], aliases: Mapping[str, str]) -> list[
     for text in texts:
         matched.update(mention.alias for mention in find_mentions(text, aliases))
     return sorted(set(aliases) - matched)
+
+
+# --- Shared parsing of named entries (instruments' siblings: organisations, events) ---------------
+
+ORGANISATIONS_FILE = "organisations.yaml"
+EVENTS_FILE = "events.yaml"
+SDG_FILE = "sdg.yaml"
+SDG_LINKS_FILE = "sdg_links.yaml"
+UN_DOCUMENTS_FILE = "un_documents.yaml"
+EU_DOCUMENTS_FILE = "eu_documents.yaml"
+
+# Keys of the documents of the graph (gcm_graph.graph.iris; checked by tests/links).
+DOCUMENT_KEYS = frozenset(
+    {
+        "com-2018-167",
+        "com-2018-168",
+        "gcm-zero-draft-plus",
+        "gcm",
+        "iom-gcm-quick-reference-2021",
+        "imrf-progress-declaration-2022",
+    }
+)
+ADOPTED_OBJECTIVES = range(1, 24)
+SDG_GROUNDINGS = ("explicit", "thematic", "umbrella")
+_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _top_level(problems: Problems, document: Any, sections: tuple[str, ...]) -> _Node:
+    if not isinstance(document, _Node):
+        problems.add(1, f"expected a mapping with {', '.join(repr(s) for s in sections)}")
+        problems.raise_if_any()
+    for name in document:
+        if name not in sections:
+            problems.add(
+                line_of(document, name),
+                f"unknown top-level field {name!r}; expected {', '.join(repr(s) for s in sections)}",
+            )
+    return document
+
+
+def _entries(problems: Problems, document: _Node, section: str) -> list[_Node]:
+    entries = document.get(section)
+    if not isinstance(entries, list):
+        problems.add(line_of(document, section), f"expected {section!r} to be a list of entries")
+        problems.raise_if_any()
+    kept = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, _Node):
+            kept.append(entry)
+        else:
+            problems.add(entries.item_lines[index], f"each entry of {section!r} must be a mapping")
+    return kept
+
+
+@dataclass(frozen=True)
+class Organisation:
+    key: str
+    type: str
+    labels: dict[str, str]
+    aliases: dict[str, tuple[str, ...]]
+    part_of: str | None
+    identifiers: dict[str, str]
+    justification: str
+    line: int
+
+    def all_aliases(self) -> tuple[str, ...]:
+        return tuple(alias for language in self.aliases for alias in self.aliases[language])
+
+
+_ORGANISATION_FIELDS = ("key", "type", "label", "aliases", "part_of", "identifiers", "justification")
+_ORGANISATION_REQUIRED = ("key", "type", "label", "justification")
+
+
+def load_organisations(
+    path: Path = DATA_DIR / ORGANISATIONS_FILE, registry: NameRegistry | None = None
+) -> list[Organisation]:
+    """``data/organisations.yaml`` as records; every problem raises ``CuratedDataError``."""
+    problems = Problems(path)
+    document = _top_level(problems, read_yaml(path), ("types", "organisations"))
+    types = _parse_controlled_list(problems, document, "types")
+    registry = registry or NameRegistry()
+    keys: dict[str, int] = {}
+    owners: dict[tuple[str, str], tuple[str, int]] = {}
+    parents: dict[str, tuple[str | None, int]] = {}
+    organisations = []
+    for entry in _entries(problems, document, "organisations"):
+        if not check_fields(problems, entry, _ORGANISATION_FIELDS, _ORGANISATION_REQUIRED, "organisation"):
+            continue
+        key = check_key(problems, entry, keys, "organisation")
+        if key is None:
+            continue
+        kind = entry.get("type")
+        if kind not in types:
+            problems.add(
+                line_of(entry, "type"), f"unknown type {kind!r} of {key!r}; expected one of {', '.join(types)}"
+            )
+        labels, aliases = _claim_names(problems, entry, registry, key, f"organisation {key!r}")
+        part_of = _optional_key(problems, entry, "part_of", key)
+        parents[key] = (part_of, line_of(entry, "part_of"))
+        identifiers = check_identifiers(problems, entry, owners, key)
+        justification = check_text(problems, entry, "justification", f"organisation {key!r}")
+        organisations.append(
+            Organisation(key, str(kind), labels, aliases, part_of, identifiers, justification, entry.line)
+        )
+    check_part_of(problems, parents, "organisation")
+    problems.raise_if_any()
+    return organisations
+
+
+def _parse_controlled_list(problems: Problems, document: _Node, section: str) -> dict[str, str]:
+    values = document.get(section)
+    line = line_of(document, section)
+    if not isinstance(values, dict) or not values:
+        problems.add(line, f"expected {section!r}: a mapping of name to a one-line meaning")
+        return {}
+    valid: dict[str, str] = {}
+    for name, meaning in values.items():
+        if not isinstance(name, str) or not _KEY.match(name):
+            problems.add(
+                line_of(values, name, line),
+                f"{section} entry {name!r} is malformed; expected lowercase words joined by hyphens",
+            )
+        elif not isinstance(meaning, str) or not meaning.strip() or "\n" in meaning.strip():
+            problems.add(line_of(values, name, line), f"{section} entry {name!r} needs a one-line meaning")
+        else:
+            valid[name] = meaning.strip()
+    return valid
+
+
+def _claim_names(
+    problems: Problems, entry: _Node, registry: NameRegistry, key: str, what: str
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    labels = check_labels(problems, entry, what)
+    aliases = check_aliases(problems, entry, what)
+    for language, label in labels.items():
+        registry.claim(problems, label, key, line_of(entry, "label"), f"label ({language})")
+    for language_aliases in aliases.values():
+        for alias in language_aliases:
+            registry.claim(problems, alias, key, line_of(entry, "aliases"), "alias")
+    return labels, aliases
+
+
+def _optional_key(problems: Problems, entry: _Node, name: str, key: str) -> str | None:
+    value = entry.get(name)
+    if value is not None and not isinstance(value, str):
+        problems.add(line_of(entry, name), f"{name} of {key!r} must be a key")
+        return None
+    return value
+
+
+# --- Events ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    key: str
+    kind: str
+    labels: dict[str, str]
+    aliases: dict[str, tuple[str, ...]]
+    part_of: str | None
+    start: str | None
+    end: str | None
+    location: str | None
+    organizer: str | None
+    justification: str
+    line: int
+
+    def all_aliases(self) -> tuple[str, ...]:
+        return tuple(alias for language in self.aliases for alias in self.aliases[language])
+
+
+def date_datatype(value: str) -> str:
+    """XSD datatype of an ISO date of the precision given: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    return {10: "xsd:date", 7: "xsd:gYearMonth", 4: "xsd:gYear"}[len(value)]
+
+
+_EVENT_FIELDS = ("key", "kind", "label", "aliases", "part_of", "start", "end", "location", "organizer", "justification")
+_EVENT_REQUIRED = ("key", "kind", "label", "start", "justification")
+
+
+def load_events(path: Path = DATA_DIR / EVENTS_FILE, registry: NameRegistry | None = None) -> list[Event]:
+    """``data/events.yaml`` as records; every problem raises ``CuratedDataError``.
+
+    Organizer keys are checked against the organisations table by ``gcm_graph.links.check``."""
+    problems = Problems(path)
+    document = _top_level(problems, read_yaml(path), ("kinds", "events"))
+    kinds = _parse_controlled_list(problems, document, "kinds")
+    registry = registry or NameRegistry()
+    keys: dict[str, int] = {}
+    parents: dict[str, tuple[str | None, int]] = {}
+    events = []
+    for entry in _entries(problems, document, "events"):
+        if not check_fields(problems, entry, _EVENT_FIELDS, _EVENT_REQUIRED, "event"):
+            continue
+        key = check_key(problems, entry, keys, "event")
+        if key is None:
+            continue
+        kind = entry.get("kind")
+        if kind not in kinds:
+            problems.add(
+                line_of(entry, "kind"), f"unknown kind {kind!r} of {key!r}; expected one of {', '.join(kinds)}"
+            )
+        labels, aliases = _claim_names(problems, entry, registry, key, f"event {key!r}")
+        part_of = _optional_key(problems, entry, "part_of", key)
+        parents[key] = (part_of, line_of(entry, "part_of"))
+        start = _parse_date(problems, entry, "start", key)
+        end = _parse_date(problems, entry, "end", key)
+        if start and end and (len(start) != len(end) or end <= start):
+            problems.add(
+                line_of(entry, "end"),
+                f"end {end} of {key!r} must be later than start {start} and as precise; omit end for a one-day event",
+            )
+        location = entry.get("location")
+        if location is not None and (not isinstance(location, str) or not location.strip()):
+            problems.add(line_of(entry, "location"), f"location of {key!r} must be a non-empty string")
+            location = None
+        organizer = _optional_key(problems, entry, "organizer", key)
+        justification = check_text(problems, entry, "justification", f"event {key!r}")
+        events.append(
+            Event(key, str(kind), labels, aliases, part_of, start, end, location, organizer, justification, entry.line)
+        )
+    check_part_of(problems, parents, "event")
+    problems.raise_if_any()
+    return events
+
+
+def _parse_date(problems: Problems, entry: _Node, name: str, key: str) -> str | None:
+    value = entry.get(name)
+    if value is None:
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    match = _DATE.match(text)
+    valid = bool(match)
+    if match and match.group("day"):
+        from datetime import date
+
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            valid = False
+    if not valid:
+        problems.add(
+            line_of(entry, name), f"{name} {value!r} of {key!r} is malformed; expected YYYY-MM-DD, YYYY-MM or YYYY"
+        )
+        return None
+    return text
+
+
+# --- SDG goals and targets --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SdgConcept:
+    """A goal ("10") or target ("10.7") with its official wording."""
+
+    code: str
+    label: str
+    justification: str
+    line: int
+
+    @property
+    def is_target(self) -> bool:
+        return "." in self.code
+
+    @property
+    def goal(self) -> str:
+        return self.code.split(".", 1)[0]
+
+
+def load_sdg(path: Path = DATA_DIR / SDG_FILE) -> list[SdgConcept]:
+    """``data/sdg.yaml``: goals then targets; each target's goal must be listed."""
+    from gcm_graph.links.schemes import check_sdg_code
+
+    problems = Problems(path)
+    document = _top_level(problems, read_yaml(path), ("goals", "targets"))
+    concepts: list[SdgConcept] = []
+    seen: dict[str, int] = {}
+    for section, is_target in (("goals", False), ("targets", True)):
+        for entry in _entries(problems, document, section):
+            if not check_fields(
+                problems, entry, ("code", "label", "justification"), ("code", "label", "justification"), section[:-1]
+            ):
+                continue
+            code = entry.get("code")
+            line = line_of(entry, "code")
+            problem = check_sdg_code(code) if isinstance(code, str) else 'expected a quoted code such as "10.7"'
+            if problem:
+                problems.add(line, f"SDG code {code!r} is malformed: {problem}")
+                continue
+            if ("." in code) != is_target:
+                problems.add(
+                    line,
+                    f"SDG code {code!r} is listed under {section!r}; "
+                    f"expected a {'target' if is_target else 'goal'} code",
+                )
+                continue
+            if code in seen:
+                problems.add(line, f"duplicate SDG code {code!r} (first at line {seen[code]})")
+                continue
+            seen[code] = line
+            label = check_text(problems, entry, "label", f"SDG {code}")
+            justification = check_text(problems, entry, "justification", f"SDG {code}")
+            concepts.append(SdgConcept(code, label, justification, entry.line))
+    for concept in concepts:
+        if concept.is_target and concept.goal not in seen:
+            problems.add(concept.line, f"target {concept.code} needs its goal {concept.goal} in 'goals'")
+    problems.raise_if_any()
+    return concepts
+
+
+@dataclass(frozen=True)
+class SdgLink:
+    """An adopted objective serves an SDG target (code with a dot) or goal."""
+
+    objective: int
+    sdg: str
+    grounding: str
+    basis: str
+    justification: str
+    line: int
+
+    @property
+    def is_target(self) -> bool:
+        return "." in self.sdg
+
+
+@dataclass(frozen=True)
+class SdgLinkTable:
+    objectives: dict[int, str]
+    links: list[SdgLink]
+
+
+_SDG_LINK_FIELDS = ("objective", "sdg", "grounding", "basis", "justification")
+
+
+def load_sdg_links(path: Path = DATA_DIR / SDG_LINKS_FILE, sdg: Iterable[SdgConcept] | None = None) -> SdgLinkTable:
+    """``data/sdg_links.yaml``: the 23 adopted objectives and one row per link.
+
+    With ``sdg`` given, every code must be one of the shipped goals and targets."""
+    from gcm_graph.links.schemes import check_sdg_code
+
+    problems = Problems(path)
+    document = _top_level(problems, read_yaml(path), ("objectives", "links"))
+    objectives: dict[int, str] = {}
+    listed = document.get("objectives")
+    if not isinstance(listed, dict):
+        problems.add(line_of(document, "objectives"), "expected 'objectives': a mapping of number to title")
+        listed = {}
+    for number, title in listed.items():
+        line = line_of(listed, number, line_of(document, "objectives"))
+        if not isinstance(number, int) or number not in ADOPTED_OBJECTIVES:
+            problems.add(line, f"objective {number!r} is not a number from 1 to 23")
+        elif not isinstance(title, str) or not title.strip():
+            problems.add(line, f"objective {number} needs its title")
+        else:
+            objectives[number] = title.strip()
+    missing = [n for n in ADOPTED_OBJECTIVES if n not in listed]
+    if missing:
+        problems.add(line_of(document, "objectives"), f"objectives {missing} are missing; expected all of 1-23")
+    known = {concept.code for concept in sdg} if sdg is not None else None
+    links: list[SdgLink] = []
+    seen: dict[tuple[int, str], int] = {}
+    for entry in _entries(problems, document, "links"):
+        if not check_fields(problems, entry, _SDG_LINK_FIELDS, _SDG_LINK_FIELDS, "SDG link"):
+            continue
+        objective = entry.get("objective")
+        if not isinstance(objective, int) or objective not in ADOPTED_OBJECTIVES:
+            problems.add(
+                line_of(entry, "objective"), f"objective {objective!r} is not an adopted objective; expected 1-23"
+            )
+            continue
+        code = entry.get("sdg")
+        problem = check_sdg_code(code) if isinstance(code, str) else 'expected a quoted code such as "10.7"'
+        if problem:
+            problems.add(line_of(entry, "sdg"), f"SDG code {code!r} is malformed: {problem}")
+            continue
+        if known is not None and code not in known:
+            problems.add(line_of(entry, "sdg"), f"SDG code {code!r} is not in the shipped SDG table data/{SDG_FILE}")
+            continue
+        grounding = entry.get("grounding")
+        if grounding not in SDG_GROUNDINGS:
+            problems.add(
+                line_of(entry, "grounding"),
+                f"grounding {grounding!r} unknown; expected one of {', '.join(SDG_GROUNDINGS)}",
+            )
+            continue
+        if (objective, code) in seen:
+            problems.add(
+                entry.line, f"objective {objective} -> {code} is listed twice (first at line {seen[(objective, code)]})"
+            )
+            continue
+        seen[(objective, code)] = entry.line
+        basis = check_text(problems, entry, "basis", f"SDG link {objective} -> {code}")
+        justification = check_text(problems, entry, "justification", f"SDG link {objective} -> {code}")
+        links.append(SdgLink(objective, code, str(grounding), basis, justification, entry.line))
+    problems.raise_if_any()
+    return SdgLinkTable(objectives, links)
+
+
+# --- UN and EU documents -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnDocument:
+    symbol: str
+    title: str
+    cited: bool
+    instruments: tuple[str, ...]
+    documents: tuple[str, ...]
+    justification: str
+    line: int
+
+
+_UN_DOCUMENT_FIELDS = ("symbol", "title", "cited", "instruments", "documents", "justification")
+
+
+def load_un_documents(path: Path = DATA_DIR / UN_DOCUMENTS_FILE) -> list[UnDocument]:
+    """``data/un_documents.yaml``; instrument keys are cross-checked by ``gcm_graph.links.check``."""
+    problems = Problems(path)
+    document = _top_level(problems, read_yaml(path), ("documents",))
+    rows: list[UnDocument] = []
+    seen: dict[str, int] = {}
+    for entry in _entries(problems, document, "documents"):
+        if not check_fields(
+            problems, entry, _UN_DOCUMENT_FIELDS, ("symbol", "title", "cited", "justification"), "UN document"
+        ):
+            continue
+        symbol = entry.get("symbol")
+        problem = check_identifier("un_symbol", symbol)
+        if problem:
+            problems.add(line_of(entry, "symbol"), f"un_symbol {symbol!r} is malformed: {problem}")
+            continue
+        if symbol in seen:
+            problems.add(line_of(entry, "symbol"), f"duplicate symbol {symbol!r} (first at line {seen[symbol]})")
+            continue
+        seen[symbol] = entry.line
+        cited = entry.get("cited")
+        if not isinstance(cited, bool):
+            problems.add(line_of(entry, "cited"), f"cited of {symbol!r} must be true or false")
+        instruments = _key_list(problems, entry, "instruments")
+        documents = _key_list(problems, entry, "documents")
+        for key in documents:
+            if key not in DOCUMENT_KEYS:
+                problems.add(
+                    line_of(entry, "documents"),
+                    f"document {key!r} is not a document of the graph; "
+                    f"expected one of {', '.join(sorted(DOCUMENT_KEYS))}",
+                )
+        if not instruments and not documents:
+            problems.add(entry.line, f"UN document {symbol!r} links to nothing; expected instruments or documents")
+        title = check_text(problems, entry, "title", f"UN document {symbol!r}")
+        justification = check_text(problems, entry, "justification", f"UN document {symbol!r}")
+        rows.append(UnDocument(symbol, title, bool(cited), instruments, documents, justification, entry.line))
+    problems.raise_if_any()
+    return rows
+
+
+def _key_list(problems: Problems, entry: _Node, name: str) -> tuple[str, ...]:
+    value = entry.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) and _KEY.match(item) for item in value):
+        problems.add(line_of(entry, name), f"{name} must be a list of keys")
+        return ()
+    return tuple(value)
+
+
+@dataclass(frozen=True)
+class EuDocument:
+    document: str
+    com_number: str
+    procedure: str
+    celex: str
+    title: str
+    justification: str
+    line: int
+
+
+_EU_DOCUMENT_FIELDS = ("document", "com_number", "procedure", "celex", "title", "justification")
+_COM_NUMBER = re.compile(r"^COM\((?P<year>\d{4})\) (?P<number>\d+) final$")
+_PROCEDURE = re.compile(r"^\d{4}/\d{4} \((?:NLE|COD|CNS|APP)\)$")
+
+
+def load_eu_documents(path: Path = DATA_DIR / EU_DOCUMENTS_FILE) -> list[EuDocument]:
+    """``data/eu_documents.yaml``: COM documents of the graph with CELEX numbers matching their COM numbers."""
+    problems = Problems(path)
+    document = _top_level(problems, read_yaml(path), ("documents",))
+    rows: list[EuDocument] = []
+    seen: dict[str, int] = {}
+    for entry in _entries(problems, document, "documents"):
+        if not check_fields(problems, entry, _EU_DOCUMENT_FIELDS, _EU_DOCUMENT_FIELDS, "EU document"):
+            continue
+        key = entry.get("document")
+        if key not in DOCUMENT_KEYS:
+            problems.add(
+                line_of(entry, "document"),
+                f"document {key!r} is not a document of the graph; expected one of {', '.join(sorted(DOCUMENT_KEYS))}",
+            )
+            continue
+        if key in seen:
+            problems.add(line_of(entry, "document"), f"duplicate document {key!r} (first at line {seen[key]})")
+            continue
+        seen[key] = entry.line
+        celex = entry.get("celex")
+        problem = check_identifier("celex", celex)
+        com_number = check_text(problems, entry, "com_number", f"EU document {key!r}")
+        match = _COM_NUMBER.match(com_number)
+        if problem:
+            problems.add(line_of(entry, "celex"), f"celex {celex!r} is malformed: {problem}")
+        elif not match:
+            problems.add(
+                line_of(entry, "com_number"), f"com_number {com_number!r} is malformed; expected 'COM(2018) 167 final'"
+            )
+        elif celex != f"5{match.group('year')}PC{int(match.group('number')):04d}":
+            problems.add(
+                line_of(entry, "celex"),
+                f"celex {celex!r} does not match {com_number!r}; expected 5{{year}}PC{{number:04}}",
+            )
+        procedure = check_text(problems, entry, "procedure", f"EU document {key!r}")
+        if procedure and not _PROCEDURE.match(procedure):
+            problems.add(
+                line_of(entry, "procedure"), f"procedure {procedure!r} is malformed; expected '2018/0079 (NLE)'"
+            )
+        title = check_text(problems, entry, "title", f"EU document {key!r}")
+        justification = check_text(problems, entry, "justification", f"EU document {key!r}")
+        rows.append(EuDocument(str(key), com_number, procedure, str(celex), title, justification, entry.line))
+    problems.raise_if_any()
+    return rows
+
+
+# --- All tables ------------------------------------------------------------------------------------
+
+
+@dataclass
+class CuratedTables:
+    """Every curated link table; ``problems`` lists what failed to load (tables left empty)."""
+
+    instruments: list[Instrument] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sdg: list[SdgConcept] = field(default_factory=list)
+    sdg_links: SdgLinkTable = field(default_factory=lambda: SdgLinkTable({}, []))
+    un_documents: list[UnDocument] = field(default_factory=list)
+    eu_documents: list[EuDocument] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def load_tables(data_dir: Path = DATA_DIR) -> CuratedTables:
+    """Load every table, collecting problems instead of stopping at the first bad file.
+
+    Labels and aliases are unique across the instruments, organisations and events tables."""
+    tables = CuratedTables()
+    registry = NameRegistry()
+
+    def attempt(loader, *args):
+        try:
+            return loader(*args)
+        except CuratedDataError as error:
+            tables.problems.extend(error.problems)
+            return None
+
+    tables.instruments = attempt(load_instruments, data_dir / INSTRUMENTS_FILE, registry) or []
+    tables.organisations = attempt(load_organisations, data_dir / ORGANISATIONS_FILE, registry) or []
+    tables.events = attempt(load_events, data_dir / EVENTS_FILE, registry) or []
+    tables.sdg = attempt(load_sdg, data_dir / SDG_FILE) or []
+    sdg = tables.sdg if tables.sdg else None
+    tables.sdg_links = attempt(load_sdg_links, data_dir / SDG_LINKS_FILE, sdg) or SdgLinkTable({}, [])
+    tables.un_documents = attempt(load_un_documents, data_dir / UN_DOCUMENTS_FILE) or []
+    tables.eu_documents = attempt(load_eu_documents, data_dir / EU_DOCUMENTS_FILE) or []
+    return tables
