@@ -8,10 +8,12 @@ failed in an unexpected way.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from gcm_graph import __version__
+from gcm_graph.server.settings import click_options
 
 
 @click.group()
@@ -62,6 +64,32 @@ def links_check(data_dir: str | None) -> None:
     report = run_check(Path(data_dir) if data_dir else DATA_DIR)
     click.echo(format_report(report))
     sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click_options
+def serve(**settings) -> None:
+    """Serve the SPARQL endpoint, linked data and query page (see docs/endpoint.md)."""
+    from gcm_graph.server.run import serve as run_server
+
+    sys.exit(run_server(settings))
+
+
+@main.command()
+@click.option(
+    "--into", "url", required=True, help="Graph Store Protocol URL of the store, e.g. http://localhost:7878/store."
+)
+@click.option(
+    "--data",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Dist directory or RDF file (default: dist/).",
+)
+def load(url: str, data: Path | None) -> None:
+    """Push dist/gcm.trig into a SPARQL store, one named graph at a time (Graph Store Protocol PUT)."""
+    from gcm_graph.store.load import run_load_command
+
+    sys.exit(run_load_command(url, data))
 
 
 if __name__ == "__main__":  # pragma: no cover

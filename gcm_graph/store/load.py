@@ -44,3 +44,19 @@ def load_into(url: str, data: Path, timeout: float = 120.0) -> dict[str, int]:
             )
         counts[name] = len(triples)
     return counts
+
+
+def run_load_command(url: str, data: Path | None) -> int:
+    """``gcm-graph load --into URL``: 0 when every graph was stored, 2 on a usage or connection error."""
+    import sys
+
+    from gcm_graph.build import ensure_built
+
+    try:
+        counts = load_into(url, data if data is not None else ensure_built())
+    except (OSError, ValueError, RuntimeError, requests.RequestException) as error:
+        print(f"gcm-graph load: {error}", file=sys.stderr)
+        return 2
+    for name, count in counts.items():
+        print(f"{count:>7} triples -> <{name or 'default graph'}>")
+    return 0
