@@ -86,7 +86,8 @@ def negotiate(
         return None
     if not has_accept:
         return formats[0], formats[0].media_type
-    offered = [media_type for candidate in formats for media_type in candidate.media_types]
+    # Canonical types first, so a wildcard such as text/* picks text/csv rather than an alias like text/xml.
+    offered = [f.media_type for f in formats] + [m for f in formats for m in f.media_types[1:]]
     best = accept.best_match(offered)
     if best is None:
         return None

@@ -17,7 +17,7 @@ from gcm_graph.server.endpoint import current_endpoint
 from gcm_graph.server.formats import GRAPH_FORMATS, RESULT_FORMATS, negotiate, serialize_graph, serialize_results
 from gcm_graph.server.service_description import service_description_response
 from gcm_graph.store import DatasetSelection, GraphResult, StoreError
-from gcm_graph.store.guard import QueryRefused, check_dataset_graph, inspect_query
+from gcm_graph.store.guard import InspectedQuery, QueryRefused, check_dataset_graph, inspect_query
 
 blueprint = Blueprint("protocol", __name__)
 FORM = "application/x-www-form-urlencoded"
@@ -66,7 +66,7 @@ def sparql() -> Response:
     endpoint = current_endpoint()
     graphs = endpoint.facts.graphs
     inspected = inspect_query(query, endpoint.policy, graphs)
-    selection = _dataset_selection(params, graphs)
+    selection = _dataset_selection(params, graphs, inspected)
     formats = GRAPH_FORMATS if inspected.is_graph_query else RESULT_FORMATS
     explicit = params.get("format") or params.get("output")
     chosen = negotiate(formats, request.accept_mimetypes, explicit, "Accept" in request.headers)
@@ -151,8 +151,14 @@ def _params(source) -> dict:
     }
 
 
-def _dataset_selection(params: dict, graphs: dict) -> DatasetSelection:
+def _dataset_selection(params: dict, graphs: dict, inspected: InspectedQuery) -> DatasetSelection:
+    """Protocol parameters win over FROM clauses, which win over the endpoint default (the union graph).
+
+    FROM is passed explicitly because pyoxigraph's union-default-graph option would override it.
+    """
     default, named = params["default-graph-uri"], params["named-graph-uri"]
+    if not default and not named:
+        default, named = list(inspected.from_graphs), list(inspected.from_named_graphs)
     for graph in default:
         check_dataset_graph(graph, graphs, "default-graph-uri")
     for graph in named:
