@@ -17,7 +17,7 @@ from rdflib import Dataset
 
 from gcm_graph import __version__
 from gcm_graph.config import DEFAULT_DIST_DIR
-from gcm_graph.curated import CuratedDataError, load_instrument_kinds, load_instruments
+from gcm_graph.curated import CuratedDataError, load_instrument_kinds, load_tables
 from gcm_graph.dist import DUMP_FORMATS, VOID_FILE, serialise, union_graph, write_dist
 from gcm_graph.extract import sources as source_files
 from gcm_graph.extract.com_proposal import extract_com_proposal
@@ -33,11 +33,13 @@ from gcm_graph.graph.compact import add_change_kinds, add_compact
 from gcm_graph.graph.dataset import CURATED_GRAPH, GraphPart, add_ontology, add_part, new_dataset
 from gcm_graph.graph.imrf_declaration import add_progress_declaration, symbol_citations
 from gcm_graph.graph.instruments import add_instruments, add_mentions, add_symbol_citations, alias_matcher
+from gcm_graph.graph.links import add_links
 from gcm_graph.graph.principles import add_principle_scheme
 from gcm_graph.graph.quick_reference import add_quick_reference
 from gcm_graph.graph.void import describe_dataset
 from gcm_graph.graph.writer import GraphWriter
 from gcm_graph.graph.zero_draft import add_zero_draft
+from gcm_graph.links.records import compile_links
 
 EXIT_OK, EXIT_INVALID, EXIT_SOURCE, EXIT_EXTRACTION, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
@@ -71,6 +73,9 @@ class Progress:
 def extract_records(sources: dict[str, SourceFile]) -> dict:
     com = sources[source_files.COM_2018_167]
     declaration = extract_progress_declaration(sources[source_files.IMRF_2022])
+    tables = load_tables()
+    if tables.problems:
+        raise CuratedDataError(tables.problems)
     return {
         "com": extract_com_proposal(com),
         "draft": extract_zero_draft(com),
@@ -79,7 +84,8 @@ def extract_records(sources: dict[str, SourceFile]) -> dict:
         "quick_reference": extract_quick_reference(
             sources[source_files.QUICK_REFERENCE_MARKDOWN], sources[source_files.QUICK_REFERENCE_PLAINTEXT]
         ),
-        "instruments": load_instruments(),
+        "tables": tables,
+        "instruments": tables.instruments,
         "instrument_kinds": load_instrument_kinds(),
     }
 
@@ -101,6 +107,7 @@ def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart
         add_change_kinds(writer)
         add_principle_scheme(writer)
         add_instruments(writer, records["instruments"], records["instrument_kinds"])
+        add_links(writer, compile_links(records["tables"]))
 
     return [
         GraphPart(iris.COM_2018_167, lambda writer: add_com_proposal(writer, records["com"], com)),

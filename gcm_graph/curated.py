@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from gcm_graph.config import DATA_DIR, PROJECT_ROOT
+from gcm_graph.extract.citations import Alias, AliasMatcher
 from gcm_graph.links.schemes import UNIQUE_SCHEMES, check_identifier
 
 INSTRUMENTS_FILE = "instruments.yaml"
@@ -421,21 +422,11 @@ def alias_index(entries: Iterable[Any]) -> dict[str, str]:
 
 
 def find_mentions(text: str, aliases: Mapping[str, str]) -> list[Mention]:
-    """Alias matches as the build takes them: case-sensitive, on word boundaries, longest first,
-    a shorter match never overlapping a longer one; returned in text order."""
-    candidates: list[Mention] = []
-    for alias, key in aliases.items():
-        pattern = re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")
-        candidates.extend(Mention(m.start(), m.end(), alias, key) for m in pattern.finditer(text))
-    candidates.sort(key=lambda mention: (-(mention.end - mention.start), mention.start))
-    taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
-    for mention in candidates:
-        if any(mention.start < end and start < mention.end for start, end in occupied):
-            continue
-        taken.append(mention)
-        occupied.append((mention.start, mention.end))
-    return sorted(taken)
+    """Alias matches as the build takes them (``gcm_graph.extract.citations.AliasMatcher``):
+    case-sensitive, on word boundaries, longest first, a shorter match never overlapping a longer
+    one; returned in text order."""
+    matcher = AliasMatcher(Alias(key, alias, 0) for alias, key in aliases.items())
+    return [Mention(found.start, found.end, found.alias, found.key) for found in matcher.mentions(text)]
 
 
 def unmatched_aliases(texts: Iterable[str], aliases: Mapping[str, str]) -> list[str]:

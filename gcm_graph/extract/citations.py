@@ -34,18 +34,23 @@ class AliasMatcher:
         self.aliases = sorted(set(aliases), key=lambda alias: (-len(alias.text), alias.text))
         self.by_text = {alias.text: alias for alias in self.aliases}
         alternatives = "|".join(re.escape(alias.text) for alias in self.aliases)
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if self.aliases else None
+        # A lookahead finds the longest alias at every position, overlapping ones included.
+        self.pattern = re.compile(rf"(?<!\w)(?=({alternatives})(?!\w))") if self.aliases else None
         self.used: set[str] = set()
 
     def mentions(self, text: str) -> list[Mention]:
+        """Longest first; a shorter match never overlaps a longer one; returned in text order."""
         if self.pattern is None:
             return []
-        found = []
-        for match in self.pattern.finditer(text):
-            alias = self.by_text[match.group()]
-            self.used.add(alias.text)
-            found.append(Mention(alias.key, alias.text, match.start(), match.end()))
-        return found
+        candidates = [(match.start(1), match.end(1), match.group(1)) for match in self.pattern.finditer(text)]
+        candidates.sort(key=lambda candidate: (candidate[0] - candidate[1], candidate[0]))
+        taken: list[Mention] = []
+        for start, end, alias_text in candidates:
+            if all(end <= other.start or other.end <= start for other in taken):
+                alias = self.by_text[alias_text]
+                self.used.add(alias.text)
+                taken.append(Mention(alias.key, alias.text, start, end))
+        return sorted(taken, key=lambda mention: mention.start)
 
     def unused(self) -> list[Alias]:
         return [alias for alias in self.aliases if alias.text not in self.used]

@@ -21,7 +21,8 @@ from gcm_graph.graph.writer import GraphWriter
 DOC = iris.COM_2018_167
 LEGAL_BASES_167 = ("teu-art-16", "tfeu-art-209")
 LEGAL_BASES_168 = ("teu-art-16", "tfeu-art-79")
-LEGAL_BASIS_PARAGRAPH = 16  # memorandum paragraph naming both decisions and their bases
+LEGAL_BASIS_PARAGRAPH = 16
+COMMISSION = iris.organization_iri("european-commission")  # memorandum paragraph naming both decisions and their bases
 
 
 def add_com_proposal(writer: GraphWriter, proposal: ComProposal, source: SourceFile) -> None:
@@ -54,6 +55,7 @@ def _add_identity(writer: GraphWriter, work: URIRef, expression: URIRef, proposa
     writer.add_text(expression, ELI["title"], proposal.title, "de")
     writer.add_text(work, GCM.documentForm, proposal.form, "de")
     writer.add(work, ELI.has_annex, iris.document_iri(iris.ZERO_DRAFT_PLUS))
+    writer.add(work, DCTERMS.creator, COMMISSION)
     for key in LEGAL_BASES_167:
         writer.add(work, ELI.based_on, iris.instrument_iri(key))
 
@@ -123,6 +125,7 @@ def _add_parallel_proposal(writer: GraphWriter, com_167: URIRef) -> None:
     """COM(2018) 168 is known only from the memorandum: model what it says, nothing more."""
     work = documents.add_work(writer, documents.COM_2018_168)
     writer.add(work, ELI.id_local, Literal("COM(2018) 168 final"))
+    writer.add(work, DCTERMS.creator, COMMISSION)
     writer.add(
         work,
         RDFS.comment,

@@ -37,6 +37,8 @@ def add_compact(writer: GraphWriter, reference: QuickReference, draft: ZeroDraft
     writer.add(work, DCTERMS.title, Literal(TITLE, lang="en"))
     writer.add(work, ELI.id_local, Literal("A/RES/73/195, annex"))
     writer.add(work, PROV.wasRevisionOf, iris.document_iri(iris.ZERO_DRAFT_PLUS))
+    writer.add(work, GCM.adoptedAt, iris.event_iri("intergovernmental-conference-2018"))
+    writer.add(work, GCM.endorsedBy, iris.instrument_iri("unga-res-73-195"))
     draft_titles = {objective.number: objective.title.text for objective in draft.objectives}
     for objective in reference.objectives:
         _add_objective(writer, work, objective, draft_titles.get(objective.number))

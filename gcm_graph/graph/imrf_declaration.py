@@ -71,6 +71,8 @@ def _add_header(writer: GraphWriter, work: URIRef, expression: URIRef, declarati
     )
     writer.add_text(operative, SCHEMA.text, declaration.operative_paragraph, "en")
     writer.add(work, GCM.reviews, iris.document_iri(iris.GCM_ADOPTED))
+    writer.add(work, DCTERMS.creator, iris.organization_iri("president-of-the-general-assembly"))
+    writer.add(work, GCM.adoptedAt, iris.event_iri("imrf-2022"))
 
 
 def _add_sections(writer: GraphWriter, work: URIRef, declaration: ProgressDeclaration) -> dict[str, URIRef]:

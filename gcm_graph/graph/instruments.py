@@ -4,7 +4,7 @@ from every part of every document whose text mentions it (by alias) or cites it 
 from __future__ import annotations
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from gcm_graph.curated import CuratedDataError, Instrument
 from gcm_graph.extract.citations import Alias, AliasMatcher
@@ -23,10 +23,6 @@ TEXT_PREDICATES = (
     GCM.fundingStatement,
     GCM.agendaItemTitle,
 )
-UN_RESOLVER = "https://undocs.org/"
-EUR_LEX_CELEX = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:"
-CELLAR_CELEX = "http://publications.europa.eu/resource/celex/"
-WIKIDATA = "http://www.wikidata.org/entity/"
 
 
 def instrument_kind_iri(kind: str) -> URIRef:
@@ -63,29 +59,7 @@ def _add_instrument(writer: GraphWriter, instrument: Instrument) -> None:
         writer.add(subject, DCTERMS.isPartOf, iris.instrument_iri(instrument.part_of))
         writer.add(iris.instrument_iri(instrument.part_of), DCTERMS.hasPart, subject)
     writer.add(subject, SKOS.editorialNote, Literal(instrument.justification, lang="en"))
-    _add_identifiers(writer, subject, instrument.identifiers)
-
-
-def _add_identifiers(writer: GraphWriter, subject: URIRef, identifiers: dict[str, str]) -> None:
-    for scheme, value in sorted(identifiers.items()):
-        if scheme == "un_symbol":
-            writer.add(subject, GCM.unDocumentSymbol, Literal(value))
-            writer.add(subject, RDFS.seeAlso, URIRef(UN_RESOLVER + value.replace(" ", "")))
-        elif scheme == "celex":
-            writer.add(subject, GCM.celex, Literal(value))
-            writer.add(subject, RDFS.seeAlso, URIRef(EUR_LEX_CELEX + value))
-        elif scheme == "eli":
-            writer.add(subject, OWL.sameAs, URIRef(value))
-        elif scheme == "ecli":
-            writer.add(subject, GCM.ecli, Literal(value))
-        elif scheme == "oj":
-            writer.add(subject, GCM.ojReference, Literal(value))
-        elif scheme == "wikidata":
-            writer.add(subject, OWL.sameAs, URIRef(WIKIDATA + value))
-        elif scheme == "au_symbol":
-            writer.add(subject, GCM.auDocumentSymbol, Literal(value))
-        else:
-            raise CuratedDataError([f"{INSTRUMENTS_FILE}: unknown identifier scheme {scheme!r}"])
+    # identifiers (CELEX, ELI, ECLI, UN symbols ...) come from the link tables: gcm_graph.graph.links
 
 
 def alias_matcher(instruments: list[Instrument]) -> AliasMatcher:

@@ -26,7 +26,10 @@ VANN = Namespace("http://purl.org/vocab/vann/")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
+ORG = Namespace("http://www.w3.org/ns/org#")
+
 PREFIXES: dict[str, Namespace] = {
+    "org": ORG,
     "gcm": GCM,
     "eli": ELI,
     "oa": OA,
@@ -151,6 +154,11 @@ def organization_iri(key: str) -> URIRef:
 
 def event_iri(key: str) -> URIRef:
     return id_iri("event", key)
+
+
+def sdg_iri(code: str) -> URIRef:
+    """Local SKOS concept of an SDG goal or target, ``skos:exactMatch`` the UN SDG KOS IRI."""
+    return id_iri("sdg", code)
 
 
 def figure_iri(document: str, key: str) -> URIRef:

@@ -10,7 +10,7 @@ from gcm_graph.extract.quick_reference import QuickReference
 from gcm_graph.extract.sources import SourceFile
 from gcm_graph.graph import documents, iris
 from gcm_graph.graph.compact import add_witnessed
-from gcm_graph.graph.iris import ELI, GCM, SCHEMA
+from gcm_graph.graph.iris import ELI, GCM, ORG, SCHEMA
 from gcm_graph.graph.writer import GraphWriter
 
 DOC = iris.QUICK_REFERENCE
@@ -19,7 +19,7 @@ TITLE = "Global Compact for Safe, Orderly and Regular Migration: Quick Reference
 IOM = iris.organization_iri("iom")
 IOM_BANGLADESH = iris.organization_iri("iom-bangladesh")
 EUROPEAN_UNION = iris.organization_iri("european-union")
-PRODUCER = iris.organization_iri("purplewood-limited")
+PRODUCER = iris.organization_iri("purplewood")
 
 
 def add_quick_reference(
@@ -62,15 +62,17 @@ def _add_imprint(writer: GraphWriter, work: URIRef, reference: QuickReference) -
     writer.add(work, SCHEMA.copyrightHolder, IOM)
     writer.add(work, SCHEMA.publisher, IOM_BANGLADESH)
     writer.add(work, DCTERMS.publisher, IOM_BANGLADESH)
+    writer.add(IOM_BANGLADESH, RDF.type, SCHEMA.Organization)
+    writer.add(IOM_BANGLADESH, RDF.type, ORG.Organization)
+    writer.add(IOM_BANGLADESH, RDFS.label, Literal("IOM Bangladesh Country Office", lang="en"))
     writer.add(IOM_BANGLADESH, SCHEMA.parentOrganization, IOM)
+    writer.add(IOM_BANGLADESH, ORG.subOrganizationOf, IOM)
     writer.add_text(IOM_BANGLADESH, SCHEMA.name, facts.country_office, "en")
     writer.add_text(IOM, SCHEMA.name, facts.publisher, "en")
     writer.add(work, SCHEMA.funder, EUROPEAN_UNION)
     writer.add_text(work, GCM.fundingStatement, facts.funder, "en")
     writer.add(work, SCHEMA.producer, PRODUCER)
     writer.add_text(work, GCM.productionCredit, facts.production, "en")
-    writer.add(PRODUCER, RDF.type, SCHEMA.Organization)
-    writer.add(PRODUCER, RDFS.label, Literal("Purplewood Limited", lang="en"))
     writer.add_text(work, GCM.projectTitle, facts.project, "en")
     writer.add(work, RDFS.seeAlso, URIRef(facts.resolution_link.text))
     writer.add_provenance(work, RDFS.seeAlso, facts.resolution_link)
