@@ -65,6 +65,9 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Sequen
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# Dates stay text: the tables' own checks then report an impossible date (2018-13-45) with its
+# line, where PyYAML's timestamp constructor would raise a bare ValueError.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def display_path(path: Path) -> str:
