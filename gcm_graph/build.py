@@ -141,15 +141,17 @@ def build_dataset(
 
 
 def validate_dataset(dataset: Dataset, progress: Progress) -> None:
-    """Run the shapes; violations stop the build before anything is written."""
-    try:
-        from gcm_graph.validate import validate_graph
-    except ImportError:  # validation module not present in this checkout
-        return
+    """Run the shapes (docs/validation.md); violations stop the build before anything is written."""
+    from gcm_graph.validate import ShapesError, validate_graph
+
     progress.step("validating against shapes/")
-    report = validate_graph(dataset)
+    try:
+        report = validate_graph(dataset)
+    except ShapesError as error:
+        raise BuildError(str(error), EXIT_INVALID) from error
+    progress.step(report.summary())
     if not report.conforms:
-        raise BuildError(report.text(), EXIT_INVALID)
+        raise BuildError(f"the graph violates the shapes, dist/ is left as it was\n{report.text()}", EXIT_INVALID)
 
 
 def build(

@@ -67,6 +67,35 @@ def links_check(data_dir: str | None) -> None:
 
 
 @main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--endpoint", metavar="URL", default=None, help="Validate the data behind this SPARQL endpoint.")
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "turtle", "json"]),
+    default="text",
+    show_default=True,
+    help="Report as readable text, as the sh:ValidationReport in Turtle, or as JSON.",
+)
+def validate(file: Path | None, endpoint: str | None, report_format: str) -> None:
+    """Check dist/gcm.trig, an RDF FILE or a SPARQL endpoint against shapes/ (see docs/validation.md).
+
+    Exit 0 when the data conforms, 1 on violations, 2 when the input cannot be read.
+    """
+    from gcm_graph.validate import InputError, ShapesError, validate_source
+
+    if file and endpoint:
+        raise click.UsageError("give FILE or --endpoint, not both")
+    try:
+        report = validate_source(file, endpoint)
+    except (InputError, ShapesError) as error:
+        click.echo(f"gcm-graph validate: {error}", err=True)
+        sys.exit(2)
+    click.echo(report.render(report_format))
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
 @click_options
 def serve(**settings) -> None:
     """Serve the SPARQL endpoint, linked data and query page (see docs/endpoint.md)."""
