@@ -34,6 +34,7 @@ from gcm_graph.validate.shapes import ShapesError, is_deactivated, messages, pat
 from gcm_graph.validate.terms import plain, to_oxigraph, to_rdflib
 
 _FORBIDDEN = re.compile(r"\b(MINUS|VALUES|SERVICE)\b", re.IGNORECASE)
+_SUB_SELECT = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.IGNORECASE | re.DOTALL)
 _TEMPLATE = re.compile(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}")
 THIS, CURRENT_SHAPE = ox.Variable("this"), ox.Variable("currentShape")
 
@@ -72,10 +73,7 @@ def sparql_constraints(shapes: Graph) -> list[SparqlConstraint]:
         select = shapes.value(node, SH.select)
         if select is None:
             raise ShapesError(f"{node}: a SPARQL constraint needs exactly one sh:select (SHACL 5.1)")
-        if _FORBIDDEN.search(str(select)) or "$shapesGraph" in select or "?shapesGraph" in select:
-            raise ShapesError(
-                f"{node}: sh:select uses MINUS, VALUES, SERVICE or $shapesGraph, which SHACL 5.3.1 forbids"
-            )
+        _check_query(node, str(select))
         path_node = shapes.value(shape, SH.path)
         query = _prefixes(shapes, node) + str(select)
         if path_node is not None:
@@ -159,10 +157,27 @@ def evaluate(store: ox.Store, constraint: SparqlConstraint, focus) -> list[Valid
 
 
 def fill_message(templates: tuple[str, ...], bindings: dict[str, Node]) -> str:
-    """The first message template with {?name} and {$name} replaced by the bound values (SHACL 5.3.2)."""
+    """The first message template with {?name} and {$name} replaced by the bound values (SHACL 5.3.2).
+
+    A variable the solution leaves unbound keeps its placeholder, as in pySHACL: the shape should
+    bind it (COALESCE) rather than print an empty gap."""
     if not templates:
         return ""
-    return _TEMPLATE.sub(lambda match: plain(bindings.get(match.group(1))), templates[0])
+
+    def value(match: re.Match) -> str:
+        bound = bindings.get(match.group(1))
+        return match.group(0) if bound is None else plain(bound)
+
+    return _TEMPLATE.sub(value, templates[0])
+
+
+def _check_query(node: Node, select: str) -> None:
+    """The syntax rules of SHACL 5.3.1 for queries with pre-bound variables."""
+    if _FORBIDDEN.search(select) or "shapesGraph" in select:
+        raise ShapesError(f"{node}: sh:select uses MINUS, VALUES, SERVICE or $shapesGraph, which SHACL 5.3.1 forbids")
+    for projection in _SUB_SELECT.findall(select)[1:]:
+        if "$this" not in projection and "?this" not in projection:
+            raise ShapesError(f"{node}: a sub-select of sh:select does not project $this, as SHACL 5.3.1 requires")
 
 
 def _prefixes(shapes: Graph, constraint: Node) -> str:
