@@ -32,11 +32,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90, log: Path | None = None) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()[-2000:]}")
+            output = log.read_text()[-2000:] if log else ""
+            raise RuntimeError(f"server exited with {process.returncode}: {output}")
         try:
             if requests.get(url, timeout=2).status_code < 500:
                 return
@@ -47,15 +48,17 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90) -> N
 
 
 class LiveServer:
-    def __init__(self, *flags: str, log_name: str = "server"):
+    """``serve.py`` in a subprocess; its log goes to a file (a pipe nobody reads would fill and block it)."""
+
+    def __init__(self, *flags: str, log: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
         command = [sys.executable, str(PROJECT_ROOT / "serve.py"), "--port", str(self.port), *flags]
         env = {key: value for key, value in os.environ.items() if not key.startswith("GCM_GRAPH_")}
-        self.process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
-        wait_until_up(self.url + "/healthz", self.process)
+        with log.open("w") as sink:
+            self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        wait_until_up(self.url + "/healthz", self.process, log=log)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -75,9 +78,17 @@ def served_dist(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(served_dist) -> str:
+def server(served_dist, tmp_path_factory) -> str:
     """The embedded-store endpoint over the real dataset, as served in production."""
-    live = LiveServer("--data", str(served_dist), "--query-timeout", str(QUERY_TIMEOUT), "--max-rows", str(MAX_ROWS))
+    live = LiveServer(
+        "--data",
+        str(served_dist),
+        "--query-timeout",
+        str(QUERY_TIMEOUT),
+        "--max-rows",
+        str(MAX_ROWS),
+        log=tmp_path_factory.mktemp("logs") / "embedded.log",
+    )
     yield live.url
     live.stop()
 
@@ -146,8 +157,7 @@ def oxigraph_url(tmp_path_factory, served_dist) -> str:
             "5",
         ],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url + "/query?query=ASK%7B%7D", process)
@@ -165,10 +175,16 @@ def oxigraph_url(tmp_path_factory, served_dist) -> str:
 
 
 @pytest.fixture(scope="session")
-def remote_server(oxigraph_url) -> str:
+def remote_server(oxigraph_url, tmp_path_factory) -> str:
     """The endpoint fronting the Oxigraph server: same protocol, same rules."""
     live = LiveServer(
-        "--store", oxigraph_url + "/query", "--query-timeout", str(QUERY_TIMEOUT), "--max-rows", str(MAX_ROWS)
+        "--store",
+        oxigraph_url + "/query",
+        "--query-timeout",
+        str(QUERY_TIMEOUT),
+        "--max-rows",
+        str(MAX_ROWS),
+        log=tmp_path_factory.mktemp("logs") / "remote.log",
     )
     yield live.url
     live.stop()
