@@ -57,6 +57,10 @@ def plain_error(status: int, message: str, headers: dict | None = None) -> Respo
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
     query, params = _read_request()
+    if query is None and request.method == "POST":
+        raise ProtocolError(
+            400, "POST /sparql needs a query: a 'query' form field or an application/sparql-query body."
+        )
     if query is None:
         if request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html" and (
             request.accept_mimetypes.quality("text/html") > request.accept_mimetypes.quality("text/turtle")

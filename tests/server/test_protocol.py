@@ -180,9 +180,10 @@ def test_updates_are_refused_as_read_only(server, send):
     assert "read-only" in response.text
 
 
-def test_two_queries_is_400(server):
+def test_two_queries_or_none_is_400(server):
     response = requests.get(server + "/sparql", params=[("query", COUNT), ("query", COUNT)])
     assert response.status_code == 400
+    assert requests.post(server + "/sparql", data={"format": "json"}).status_code == 400
 
 
 def test_row_cap_truncates_with_a_visible_signal(server):
