@@ -40,9 +40,9 @@ class Client:
             self.connection.request("POST", self.server.endpoint_path, body=body, headers=headers)
             response = self.connection.getresponse()
             payload = response.read()
-        except OSError:
+        except OSError as error:
             self.close()
-            return time.perf_counter() - started, 0, b""
+            return time.perf_counter() - started, 0, f"{type(error).__name__}: {error}".encode()
         elapsed = time.perf_counter() - started
         if response.getheader("Connection", "").lower() == "close":
             self.close()
@@ -134,6 +134,7 @@ def throughput(server: Server, queries: list[MixQuery], clients: int, seconds: f
     """``clients`` threads, each sending the mix in a loop (from a different start) for ``seconds``."""
     deadline = [0.0]
     counts = [[0, 0] for _ in range(clients)]  # ok, errors
+    reasons: dict[str, int] = {}
     latencies: list[list[float]] = [[] for _ in range(clients)]
     start = threading.Barrier(clients + 1)
 
@@ -144,7 +145,7 @@ def throughput(server: Server, queries: list[MixQuery], clients: int, seconds: f
         while time.perf_counter() < deadline[0]:
             query = queries[position % len(queries)]
             position += 1
-            elapsed, status, _ = client.send(query)
+            elapsed, status, payload = client.send(query)
             if time.perf_counter() > deadline[0]:
                 break
             if status == 200:
@@ -152,6 +153,8 @@ def throughput(server: Server, queries: list[MixQuery], clients: int, seconds: f
                 latencies[index].append(elapsed)
             else:
                 counts[index][1] += 1
+                reason = f"{status} {payload[:120].decode('utf-8', 'replace')}".strip()
+                reasons[reason] = reasons.get(reason, 0) + 1
         client.close()
 
     threads = [threading.Thread(target=work, args=(index,), daemon=True) for index in range(clients)]
@@ -176,4 +179,6 @@ def throughput(server: Server, queries: list[MixQuery], clients: int, seconds: f
         "p50": statistics.median(flat) if flat else None,
         "p95": percentile(flat, 95) if flat else None,
         "peak_rss": server.window_peak,
+        "error_reasons": dict(sorted(reasons.items(), key=lambda item: -item[1])[:5]),
+        "server_exit_code": server.process.poll() if server.process else None,
     }
