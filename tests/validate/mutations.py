@@ -116,6 +116,9 @@ ARTICLE_16 = inst("teu-art-16")
 CASE = inst("case-c-377-12")
 RESOLUTION = inst("unga-res-73-195")
 ONTOLOGY = "<https://w3id.org/gcm-graph/ontology/>"
+EVENT = iri("event/imrf-2022")
+ORGANIZATION = iri("organization/iom-bangladesh")
+SDG_TARGET = iri("sdg/10.7")
 UNCITED_INSTRUMENT = (
     f"INSERT DATA {{ {inst('vienna-convention-on-the-law-of-treaties')} a gcm:Instrument ; "
     'rdfs:label "Vienna Convention on the Law of Treaties"@en ; '
@@ -622,6 +625,37 @@ MUTATIONS: list[Mutation] = [
     Mutation("TextPositionSelector-start MaxCount", span(PARAGRAPH, "INSERT { ?selector oa:start 1 }")),
     Mutation("TextPositionSelector-start MinCount", selector(PARAGRAPH, "oa:start", None)),
     Mutation("TextPositionSelector-start MinInclusive", selector(PARAGRAPH, "oa:start", "-1")),
+    # --- links: organisations, events, SDGs ---------------------------------------------------
+    Mutation("Document-adoptedAt Class", replace(doc("gcm"), "gcm:adoptedAt", ORGANIZATION)),
+    Mutation("Document-endorsedBy Class", replace(doc("gcm"), "gcm:endorsedBy", EVENT)),
+    Mutation(
+        "Event-name QualifiedMinCount",
+        f'DELETE {{ {EVENT} schema:name ?name }} WHERE {{ {EVENT} schema:name ?name FILTER(LANG(?name) = "en") }}',
+    ),
+    Mutation("Event-organizer Class", replace(EVENT, "schema:organizer", EVENT)),
+    Mutation("Event-startDate LessThanOrEquals", replace(EVENT, "schema:startDate", '"2022-05-21"^^xsd:date')),
+    Mutation("Event-startDate MaxCount", add(EVENT, "schema:startDate", '"2022-05-18"^^xsd:date')),
+    Mutation("Event-startDate MinCount", drop(EVENT, "schema:startDate")),
+    Mutation("Event-startDate Or", replace(EVENT, "schema:startDate", '"17 May 2022"')),
+    Mutation("Event-superEvent Pattern", replace(EVENT, "schema:superEvent", doc("imrf-progress-declaration-2022"))),
+    Mutation("EventShape Pattern", add(iri("event/IMRF_2022"), "a", "schema:Event")),
+    Mutation("Objective-sdgGoal Pattern", add(OBJECTIVE, "gcm:servesSdgGoal", "<http://metadata.un.org/sdg/10.7>")),
+    Mutation(
+        "Objective-sdgTarget Pattern", add(OBJECTIVE, "gcm:servesSdgTarget", "<https://unstats.un.org/sdgs/10.7>")
+    ),
+    Mutation("Organization-name MinCount", drop(ORGANIZATION, "schema:name")),
+    Mutation("Organization-parent Pattern", add(ORGANIZATION, "schema:parentOrganization", "<https://www.iom.int/>")),
+    Mutation(
+        "Organization-prefLabel MinCount",
+        drop(iri("organization/iom"), "skos:prefLabel"),
+        "Coverage: this organisation has no preferred name",
+    ),
+    Mutation("OrganizationShape Pattern", add(iri("organization/IOM"), "a", "schema:Organization")),
+    Mutation(
+        "SdgConceptMatchesCode",
+        replace(SDG_TARGET, "skos:exactMatch", "<http://metadata.un.org/sdg/10.c>"),
+        "skos:exactMatch http://metadata.un.org/sdg/10.c should be http://metadata.un.org/sdg/10.7 for code 10.7",
+    ),
     # --- ontology hygiene --------------------------------------------------------------------
     Mutation("DeclaredTerm-comment LanguageIn", replace("gcm:Objective", "rdfs:comment", '"Ein Ziel."@de')),
     Mutation("DeclaredTerm-comment MinCount", drop("gcm:Objective", "rdfs:comment")),
