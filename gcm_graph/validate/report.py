@@ -84,7 +84,7 @@ class ValidationReport:
         return sum(1 for result in self.results if result.severity == severity)
 
     def summary(self) -> str:
-        counts = ", ".join(f"{self.count(s)} {SEVERITY_PLURALS[s]}" for s in SEVERITIES)
+        counts = ", ".join(_counted(self.count(s), SEVERITY_PLURALS[s]) for s in SEVERITIES)
         verdict = "conforms" if self.conforms else "does not conform"
         return f"{self.source} ({self.triples} triples) {verdict}: {counts}"
 
@@ -159,6 +159,10 @@ class ValidationReport:
         if report_format not in REPORT_FORMATS:
             raise ValueError(f"unknown report format {report_format!r}; expected one of {', '.join(REPORT_FORMATS)}")
         return {"text": self.text, "turtle": self.turtle, "json": self.json}[report_format]()
+
+
+def _counted(count: int, plural: str) -> str:
+    return f"{count} {plural if count != 1 else plural[:-1]}"
 
 
 def _sort_key(result: ValidationResult) -> tuple:
