@@ -155,12 +155,17 @@ def _params(source) -> dict:
     }
 
 
+RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
+
+
 def _dataset_selection(params: dict, graphs: dict, inspected: InspectedQuery) -> DatasetSelection:
     """Protocol parameters win over FROM clauses, which win over the endpoint default (the union graph).
 
     FROM is passed explicitly because pyoxigraph's union-default-graph option would override it.
     """
-    default, named = params["default-graph-uri"], params["named-graph-uri"]
+    # rdflib's Dataset(SPARQLStore) client names the service's default graph this way: drop it.
+    default = [graph for graph in params["default-graph-uri"] if graph != RDFLIB_DEFAULT_GRAPH]
+    named = params["named-graph-uri"]
     if not default and not named:
         default, named = list(inspected.from_graphs), list(inspected.from_named_graphs)
     for graph in default:

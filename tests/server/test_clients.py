@@ -60,3 +60,9 @@ def test_rdflib_sparqlstore_reaches_named_graphs(server):
     graph = rdflib.Graph(store=SPARQLStore(server + "/sparql", returnFormat="json"))
     graphs = {str(row.g) for row in graph.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
     assert BASE + "graph/gcm-zero-draft-plus" in graphs
+
+
+def test_rdflib_dataset_over_sparqlstore(server):
+    """rdflib's Dataset client names the service's default graph ``urn:x-rdflib:default``."""
+    dataset = rdflib.Dataset(store=SPARQLStore(server + "/sparql", returnFormat="json"))
+    assert len(list(dataset.query(ACTIONS))) == 8
