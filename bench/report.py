@@ -453,3 +453,22 @@ def _goals(results: dict, ratios: dict, add) -> None:
     add("")
     if ANALYSIS.exists():
         add(ANALYSIS.read_text().strip() + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Render the report again from raw results (after editing bench/analysis.md): no measurement is repeated."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("results", type=Path, nargs="?", default=ROOT / "bench" / "results" / "latest.json")
+    parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--baseline", type=Path, default=ROOT / "bench" / "results" / "baseline.json")
+    args = parser.parse_args(argv)
+    results = json.loads(args.results.read_text())
+    baseline = json.loads(args.baseline.read_text()) if args.baseline.exists() else None
+    write_outputs(results, args.results.parent, args.report, baseline)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
