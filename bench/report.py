@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import statistics
 from pathlib import Path
 
@@ -18,6 +19,12 @@ SYSTEMS = (GCM, GCM_REMOTE, OXIGRAPH_SERVE, RDFLIB)
 ANALYSIS = ROOT / "bench" / "analysis.md"
 PLOT_NAME = "benchmark-latency.png"
 GOAL_MEDIAN, GOAL_EVERY, GOAL_RDFLIB = 1.0, 1.5, 10.0
+
+
+def portable(text: str) -> str:
+    """A command as a reader can run it: paths relative to the checkout, the run's scratch directory as $SCRATCH."""
+    text = text.replace(str(ROOT) + "/", "")
+    return re.sub(r"/tmp/gcm-bench-[A-Za-z0-9_]+", "$SCRATCH", text)
 
 
 def ms(seconds: float | None) -> str:
@@ -185,7 +192,7 @@ def render(results: dict, has_plot: bool, baseline: dict | None) -> str:
     for system, info in results["http"]["systems"].items():
         add(f"- **{system}**: {results['descriptions'][system]}")
         for command in info["commands"]:
-            add(f"  - `{command}`")
+            add(f"  - `{portable(command)}`")
     add(f"- `oxigraph load` for the peers' store: `{systems_load_command(results)}`\n")
 
     _pipeline_section(results, add)
@@ -219,7 +226,7 @@ def _pipeline_section(results: dict, add) -> None:
     for step, runs in pipeline["runs"].items():
         seconds = [run["seconds"] for run in runs]
         add(
-            f"| {labels[step]} | `{pipeline['commands'][step]}` | {statistics.median(seconds):.2f} | "
+            f"| {labels[step]} | `{portable(pipeline['commands'][step])}` | {statistics.median(seconds):.2f} | "
             f"{max(seconds):.2f} | {mib(max(run['peak_rss'] for run in runs))} | "
             f"{', '.join(str(run['exit_code']) for run in runs)} |"
         )
@@ -347,7 +354,8 @@ def _scale_section(results: dict, add, has_plot: bool) -> None:
     for quads, attempt in failures:
         add(
             f"- At {quads:,} quads gcm-graph with {' '.join(attempt['flags']) or 'default settings'} did not "
-            f"start: {attempt['error']}" + (f" (log: `{attempt['log'][-1]}`)" if attempt.get("log") else "")
+            f"start: {portable(attempt['error'])}"
+            + (f" (log: `{portable(attempt['log'][-1])}`)" if attempt.get("log") else "")
         )
     if failures:
         add("")
