@@ -24,7 +24,13 @@ from gcm_graph.extract.com_proposal import extract_com_proposal
 from gcm_graph.extract.figures import FiguresError, load_figures
 from gcm_graph.extract.imrf_declaration import extract_progress_declaration
 from gcm_graph.extract.lines import ExtractionError
-from gcm_graph.extract.quick_reference import ReconciliationError, extract_quick_reference
+from gcm_graph.extract.quick_reference import (
+    COVER_TITLE,
+    ReconciliationError,
+    extract_quick_reference,
+    printed_headings,
+)
+from gcm_graph.extract.quotes import printed_line, quote
 from gcm_graph.extract.sources import SourceError, SourceFile
 from gcm_graph.extract.zero_draft import extract_zero_draft
 from gcm_graph.graph import iris
@@ -41,6 +47,7 @@ from gcm_graph.graph.writer import GraphWriter
 from gcm_graph.graph.zero_draft import add_zero_draft
 from gcm_graph.links.records import compile_links
 
+COMPACT_TITLE = "Global Compact for Safe, Orderly and Regular Migration"
 EXIT_OK, EXIT_INVALID, EXIT_SOURCE, EXIT_EXTRACTION, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
@@ -72,6 +79,8 @@ class Progress:
 
 def extract_records(sources: dict[str, SourceFile]) -> dict:
     com = sources[source_files.COM_2018_167]
+    markdown = sources[source_files.QUICK_REFERENCE_MARKDOWN]
+    plaintext = sources[source_files.QUICK_REFERENCE_PLAINTEXT]
     declaration = extract_progress_declaration(sources[source_files.IMRF_2022])
     tables = load_tables()
     if tables.problems:
@@ -81,9 +90,11 @@ def extract_records(sources: dict[str, SourceFile]) -> dict:
         "draft": extract_zero_draft(com),
         "declaration": declaration,
         "figures": load_figures(declaration),
-        "quick_reference": extract_quick_reference(
-            sources[source_files.QUICK_REFERENCE_MARKDOWN], sources[source_files.QUICK_REFERENCE_PLAINTEXT]
-        ),
+        "quick_reference": extract_quick_reference(markdown, plaintext),
+        "quick_reference_headings": printed_headings(markdown, plaintext),
+        "quick_reference_title": printed_line(markdown, COVER_TITLE),
+        # The Compact's name as the Progress Declaration prints it (paragraph 2: "We reaffirm the ...").
+        "compact_title": quote(declaration.source.text, declaration.paragraph(2).passage, COMPACT_TITLE),
         "tables": tables,
         "instruments": tables.instruments,
         "instrument_kinds": load_instrument_kinds(),
@@ -96,8 +107,9 @@ def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart
     plaintext = sources[source_files.QUICK_REFERENCE_PLAINTEXT]
 
     def fill_quick_reference(writer: GraphWriter) -> None:
-        add_quick_reference(writer, records["quick_reference"], markdown, plaintext)
-        add_compact(writer, records["quick_reference"], records["draft"])
+        reference = records["quick_reference"]
+        add_quick_reference(writer, reference, markdown, plaintext, records["quick_reference_title"])
+        add_compact(writer, reference, records["draft"], records["compact_title"], records["quick_reference_headings"])
 
     def fill_declaration(writer: GraphWriter) -> None:
         add_progress_declaration(writer, records["declaration"], records["figures"])
@@ -142,12 +154,12 @@ def build_dataset(
 
 def validate_dataset(dataset: Dataset, progress: Progress) -> None:
     """Run the shapes (docs/validation.md); violations stop the build before anything is written."""
-    from gcm_graph.validate import ShapesError, validate_graph
+    from gcm_graph.validate import ShapesError, ValidationFailure, validate_graph
 
     progress.step("validating against shapes/")
     try:
         report = validate_graph(dataset)
-    except ShapesError as error:
+    except (ShapesError, ValidationFailure) as error:
         raise BuildError(str(error), EXIT_INVALID) from error
     progress.step(report.summary())
     if not report.conforms:

@@ -82,13 +82,13 @@ def validate(file: Path | None, endpoint: str | None, report_format: str) -> Non
 
     Exit 0 when the data conforms, 1 on violations, 2 when the input cannot be read.
     """
-    from gcm_graph.validate import InputError, ShapesError, validate_source
+    from gcm_graph.validate import InputError, ShapesError, ValidationFailure, validate_source
 
     if file and endpoint:
         raise click.UsageError("give FILE or --endpoint, not both")
     try:
         report = validate_source(file, endpoint)
-    except (InputError, ShapesError) as error:
+    except (InputError, ShapesError, ValidationFailure) as error:
         click.echo(f"gcm-graph validate: {error}", err=True)
         sys.exit(2)
     click.echo(report.render(report_format))

@@ -10,7 +10,7 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from gcm_graph.validate import Shapes, ShapesError, ValidationData
+from gcm_graph.validate import Shapes, ShapesError, ValidationData, ValidationFailure
 from gcm_graph.validate.core import read_results, validate_core
 from gcm_graph.validate.shapes import core_shapes_graph, list_constraints, load_shapes_graph, messages
 from gcm_graph.validate.sparql import focus_nodes, sparql_constraints, validate_sparql
@@ -136,6 +136,17 @@ def test_queries_that_shacl_forbids_are_refused(shapes, query, problem):
     graph.add((constraint, SH.select, Literal(query)))
     with pytest.raises(ShapesError, match=problem.replace("$", r"\$")):
         sparql_constraints(graph)
+
+
+def test_a_query_that_reports_failure_stops_validation(built_data):
+    graph = Graph()
+    shape, constraint = URIRef("urn:test:shape"), URIRef("urn:test:constraint")
+    graph.add((shape, RDF.type, SH.NodeShape))
+    graph.add((shape, SH.targetNode, URIRef("https://w3id.org/gcm-graph/id/document/gcm")))
+    graph.add((shape, SH.sparql, constraint))
+    graph.add((constraint, SH.select, Literal("SELECT $this ?failure WHERE { BIND(true AS ?failure) }")))
+    with pytest.raises(ValidationFailure, match="urn:test:constraint: the query reports a failure"):
+        validate_sparql(built_data.store, sparql_constraints(graph))
 
 
 def test_shapes_follow_a_different_base_iri(built_quads, tmp_path):
