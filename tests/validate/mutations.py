@@ -514,7 +514,7 @@ MUTATIONS: list[Mutation] = [
     Mutation("Paragraph-number MinCount", drop(PARAGRAPH, "eli:number")),
     Mutation("Paragraph-number Pattern", replace(PARAGRAPH, "eli:number", '"10bis"')),
     Mutation("ParagraphShape Pattern", add(doc("imrf-progress-declaration-2022/para/10"), "a", "gcm:Paragraph")),
-    Mutation("Section-number MinCount", drop(SECTION, "gcm:ordinal")),
+    Mutation("Section-position MinCount", drop(SECTION, "gcm:ordinal")),
     Mutation("Section-title LanguageIn", replace(SECTION, "dcterms:title", '"PRÉAMBULE"@fr')),
     Mutation("Section-title MaxCount", add(SECTION, "dcterms:title", '"Preamble"@en')),
     Mutation("Section-title MinCount", drop(SECTION, "dcterms:title")),
