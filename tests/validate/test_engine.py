@@ -138,6 +138,23 @@ def test_queries_that_shacl_forbids_are_refused(shapes, query, problem):
         sparql_constraints(graph)
 
 
+def test_property_shapes_get_their_path_as_dollar_path(built_data):
+    """SHACL 5.3.1: $PATH is the path of a property shape; the results carry it as sh:resultPath."""
+    graph = Graph()
+    shape, constraint = URIRef("urn:test:shape"), URIRef("urn:test:constraint")
+    title = URIRef("http://purl.org/dc/terms/title")
+    graph.add((shape, RDF.type, SH.PropertyShape))
+    graph.add((shape, SH.targetNode, URIRef("https://w3id.org/gcm-graph/id/document/gcm")))
+    graph.add((shape, SH.path, title))
+    graph.add((shape, SH.sparql, constraint))
+    graph.add((constraint, SH.message, Literal("{$this} is titled {?value} ({$currentShape})")))
+    graph.add((constraint, SH.select, Literal("SELECT $this ?value $currentShape WHERE { $this $PATH ?value }")))
+    [result] = validate_sparql(built_data.store, sparql_constraints(graph))
+    assert result.path == "dcterms:title" and result.path_node == title
+    assert str(result.value).startswith("Global Compact")
+    assert result.message.endswith("(urn:test:shape)")
+
+
 def test_a_query_that_reports_failure_stops_validation(built_data):
     graph = Graph()
     shape, constraint = URIRef("urn:test:shape"), URIRef("urn:test:constraint")
