@@ -47,6 +47,7 @@ class ComProposal:
     procedure: Passage
     form: Passage
     title: Passage
+    memorandum_heading: Passage
     memorandum: list[MemorandumSection]
     decision_title: Passage
     authority: Passage
@@ -123,7 +124,7 @@ def extract_com_proposal(source: SourceFile) -> ComProposal:
     procedure = cursor.passage_of(cursor.expect("2018/0079 (NLE)"))
     form = cursor.passage_of(cursor.expect(DECISION_START), cursor.expect("BESCHLUSS DES RATES"))
     title = cursor.passage_of(*cursor.block())
-    cursor.expect(MEMORANDUM_HEADING)
+    memorandum_heading = cursor.passage_of(cursor.expect(MEMORANDUM_HEADING))
     memorandum = _memorandum(cursor)
     decision = _decision(cursor)
     return ComProposal(
@@ -132,6 +133,7 @@ def extract_com_proposal(source: SourceFile) -> ComProposal:
         procedure=procedure,
         form=form,
         title=title,
+        memorandum_heading=memorandum_heading,
         memorandum=memorandum,
         footnotes=sorted(cursor.footnotes, key=lambda note: note.number),
         **decision,

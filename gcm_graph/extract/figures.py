@@ -23,8 +23,9 @@ import yaml
 
 from gcm_graph.config import DATA_DIR, PROJECT_ROOT
 from gcm_graph.extract.imrf_declaration import ProgressDeclaration
-from gcm_graph.extract.records import Passage, Span
-from gcm_graph.extract.repair import assemble_passage, passage_from_spans
+from gcm_graph.extract.quotes import locate
+from gcm_graph.extract.records import Passage
+from gcm_graph.extract.repair import assemble_passage
 
 FIGURES_FILE = DATA_DIR / "figures.yaml"
 UNITS = ("person", "percent", "USD")
@@ -68,76 +69,6 @@ def load_figures(declaration: ProgressDeclaration, path: Path = FIGURES_FILE, te
             raise FiguresError(f"{name}:{figure.line}: {figure.key}: expected unique keys, found a second row")
         seen.add(figure.key)
     return figures
-
-
-def locate(source_text: str, passage: Passage, start: int, end: int) -> tuple[Span, ...]:
-    """Source spans of ``passage.text[start:end]``, one per source fragment the range touches.
-
-    The repairs only delete characters (markdown, footnote markers, the space
-    of a broken hyphen), turn whitespace runs into one space and join
-    fragments with one space, so the repaired text is a subsequence of the
-    fragments' text: aligning it greedily gives each character its offset.
-    Deleted characters at either end ("[73/195](#)") are taken in as needed;
-    a range that cuts through a markdown link's text has no span and raises.
-    """
-    positions = _align(source_text, passage)
-    by_fragment: dict[int, list[int]] = {}
-    for fragment, offset in positions[start:end]:
-        if fragment >= 0:
-            by_fragment.setdefault(fragment, []).append(offset)
-    if not by_fragment:
-        raise ValueError(f"{passage.spans[0].source}: nothing to locate at {start}..{end}")
-    source = passage.spans[0].source
-    bounds = [[min(offsets), max(offsets) + 1] for _, offsets in sorted(by_fragment.items())]
-    first, last = min(by_fragment), max(by_fragment)
-    floor = _neighbour(positions, start - 1, first, passage.spans[first].start - 1) + 1
-    ceiling = _neighbour(positions, end, last, passage.spans[last].end)
-    wanted = passage.text[start:end]
-    for widen in range(bounds[0][0] - floor + ceiling - bounds[-1][1] + 1):
-        for left in range(min(widen, bounds[0][0] - floor) + 1):
-            right = widen - left
-            if bounds[-1][1] + right > ceiling:
-                continue
-            edges = [list(b) for b in bounds]
-            edges[0][0] -= left
-            edges[-1][1] += right
-            spans = tuple(Span(source, a, b) for a, b in edges)
-            if passage_from_spans(source_text, spans) == wanted:
-                return spans
-    raise ValueError(f"{source}: cannot map {wanted!r} back to source offsets")
-
-
-def _neighbour(positions: list[tuple[int, int]], index: int, fragment: int, default: int) -> int:
-    """Source offset of the aligned character at ``index`` if it lies in ``fragment``, else ``default``."""
-    if 0 <= index < len(positions) and positions[index][0] == fragment:
-        return positions[index][1]
-    return default
-
-
-def _align(source_text: str, passage: Passage) -> list[tuple[int, int]]:
-    """(fragment index, source offset) for each character of ``passage.text``; fragment -1 is a joining space."""
-    raw: list[tuple[int, int]] = []
-    for index, span in enumerate(passage.spans):
-        if index:
-            raw.append((-1, -1))
-        raw.extend((index, offset) for offset in range(span.start, span.end))
-    aligned: list[tuple[int, int]] = []
-    cursor = 0
-    for char in passage.text:
-        while cursor < len(raw) and not _matches(char, raw[cursor], source_text):
-            cursor += 1
-        if cursor == len(raw):
-            raise ValueError(f"{passage.spans[0].source}: repaired text does not follow its spans")
-        aligned.append(raw[cursor])
-        cursor += 1
-    return aligned
-
-
-def _matches(char: str, position: tuple[int, int], source_text: str) -> bool:
-    if position[0] < 0:
-        return char == " "
-    found = source_text[position[1]]
-    return found == char or (char == " " and found.isspace())
 
 
 def _display_name(path: Path) -> str:

@@ -28,6 +28,7 @@ from gcm_graph.extract.quick_reference_witnesses import (
     WitnessObjective,
     line_number,
 )
+from gcm_graph.extract.quotes import printed_line
 from gcm_graph.extract.records import LetteredItem, Passage
 from gcm_graph.extract.sources import SourceFile
 
@@ -270,3 +271,17 @@ def extract_quick_reference(markdown: SourceFile, plaintext: SourceFile) -> Quic
             f"{found[0]} objectives and {found[1]} actions"
         )
     return reference
+
+
+IMPLEMENTATION_HEADING = "IMPLEMENTATION AND REVIEW"
+FOLLOW_UP_HEADING = "Follow-up and Review"
+COVER_TITLE = "GLOBAL COMPACT FOR SAFE, ORDERLY AND REGULAR MIGRATION"
+
+
+def printed_headings(markdown: SourceFile, plaintext: SourceFile) -> dict[str, Witnessed]:
+    """Headings both extracts print on a line of their own, keyed by what they head."""
+    headings = {"implementation": IMPLEMENTATION_HEADING, "follow_up": FOLLOW_UP_HEADING}
+    return {
+        key: Witnessed(text, printed_line(markdown, text), printed_line(plaintext, text))
+        for key, text in headings.items()
+    }

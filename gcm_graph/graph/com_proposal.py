@@ -26,7 +26,7 @@ COMMISSION = iris.organization_iri("european-commission")  # memorandum paragrap
 
 
 def add_com_proposal(writer: GraphWriter, proposal: ComProposal, source: SourceFile) -> None:
-    work = documents.add_work(writer, documents.COM_2018_167)
+    work = writer.in_document(documents.add_work(writer, documents.COM_2018_167))
     expression = documents.add_expression(writer, documents.COM_2018_167, "de")
     documents.add_manifestation(writer, expression, source)
     _add_identity(writer, work, expression, proposal)
@@ -64,7 +64,7 @@ def _add_memorandum(writer: GraphWriter, work: URIRef, proposal: ComProposal) ->
     memorandum = writer.part(
         iris.document_iri(DOC, "memorandum"), GCM.ExplanatoryMemorandum, work, "COM(2018) 167, explanatory memorandum"
     )
-    writer.add(memorandum, DCTERMS.title, Literal("BEGRÜNDUNG", lang="de"))
+    writer.add_text(memorandum, DCTERMS.title, proposal.memorandum_heading, "de")
     for section in proposal.memorandum:
         section_iri = iris.document_iri(DOC, "memorandum", "section", section.number)
         writer.part(

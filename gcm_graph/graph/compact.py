@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from gcm_graph.extract.quick_reference import QuickReference, ReconciledObjective, Witnessed
+from gcm_graph.extract.records import Passage
 from gcm_graph.extract.zero_draft import ZeroDraftPlus
 from gcm_graph.graph import documents, iris
 from gcm_graph.graph.iris import ELI, GCM, SCHEMA
@@ -19,7 +20,6 @@ from gcm_graph.graph.writer import GraphWriter
 
 DOC = iris.GCM_ADOPTED
 NAME = "Global Compact (adopted)"
-TITLE = "Global Compact for Safe, Orderly and Regular Migration"
 IMPLEMENTATION = "implementation-and-review"
 CHANGE_KINDS = {
     "unchanged": ("unchanged", "The adopted title is the Zero Draft Plus title, word for word."),
@@ -31,10 +31,17 @@ CHANGE_KINDS = {
 }
 
 
-def add_compact(writer: GraphWriter, reference: QuickReference, draft: ZeroDraftPlus) -> None:
-    work = documents.add_work(writer, documents.GCM_ADOPTED)
+def add_compact(
+    writer: GraphWriter,
+    reference: QuickReference,
+    draft: ZeroDraftPlus,
+    title: Passage,
+    headings: dict[str, Witnessed],
+) -> None:
+    """``title`` is where a source prints the Compact's name; ``headings`` those of its implementation section."""
+    work = writer.in_document(documents.add_work(writer, documents.GCM_ADOPTED))
     documents.add_expression(writer, documents.GCM_ADOPTED, "en")
-    writer.add(work, DCTERMS.title, Literal(TITLE, lang="en"))
+    writer.add_text(work, DCTERMS.title, title, "en")
     writer.add(work, ELI.id_local, Literal("A/RES/73/195, annex"))
     writer.add(work, PROV.wasRevisionOf, iris.document_iri(iris.ZERO_DRAFT_PLUS))
     writer.add(work, GCM.adoptedAt, iris.event_iri("intergovernmental-conference-2018"))
@@ -42,7 +49,7 @@ def add_compact(writer: GraphWriter, reference: QuickReference, draft: ZeroDraft
     draft_titles = {objective.number: objective.title.text for objective in draft.objectives}
     for objective in reference.objectives:
         _add_objective(writer, work, objective, draft_titles.get(objective.number))
-    _add_implementation(writer, work, reference)
+    _add_implementation(writer, work, reference, headings)
     _add_principles(writer, work, reference, draft)
 
 
@@ -61,7 +68,6 @@ def change_kind(adopted_title: str, draft_title: str | None) -> str:
 def _add_objective(writer: GraphWriter, work: URIRef, objective: ReconciledObjective, draft_title: str | None) -> None:
     number = objective.number
     subject = writer.part(iris.objective_iri(DOC, number), GCM.Objective, work, f"{NAME}, objective {number}", number)
-    writer.add(subject, GCM.inDocument, work)
     add_witnessed(writer, subject, DCTERMS.title, objective.title)
     add_witnessed(writer, subject, ELI.title_short, objective.short_title)
     writer.add(subject, DCTERMS.source, iris.document_iri(iris.QUICK_REFERENCE))
@@ -76,7 +82,6 @@ def _add_objective(writer: GraphWriter, work: URIRef, objective: ReconciledObjec
             f"{NAME}, objective {number}, commitment {index}",
             index,
         )
-        writer.add(commitment_iri, GCM.inDocument, work)
         writer.add(subject, GCM.commitment, commitment_iri)
         writer.add(commitment_iri, GCM.commitmentOf, subject)
         add_witnessed(writer, commitment_iri, SCHEMA.abstract, commitment)
@@ -88,16 +93,17 @@ def _add_objective(writer: GraphWriter, work: URIRef, objective: ReconciledObjec
             f"{NAME}, objective {number}, action ({action.letter})",
             action.letter,
         )
-        writer.add(action_iri, GCM.inDocument, work)
         writer.add(action_iri, DCTERMS.source, iris.document_iri(iris.QUICK_REFERENCE))
         add_witnessed(writer, action_iri, SCHEMA.abstract, action.text)
 
 
-def _add_implementation(writer: GraphWriter, work: URIRef, reference: QuickReference) -> None:
+def _add_implementation(
+    writer: GraphWriter, work: URIRef, reference: QuickReference, headings: dict[str, Witnessed]
+) -> None:
     section = writer.part(
         iris.section_iri(DOC, IMPLEMENTATION), GCM.Section, work, f"{NAME}, section “Implementation and review”", 1
     )
-    writer.add(section, DCTERMS.title, Literal("Implementation and review", lang="en"))
+    add_witnessed(writer, section, DCTERMS.title, headings["implementation"])
     for index, text in enumerate(reference.implementation, start=1):
         paragraph = writer.part(
             iris.section_iri(DOC, IMPLEMENTATION, "summary", index),
@@ -123,7 +129,7 @@ def _add_implementation(writer: GraphWriter, work: URIRef, reference: QuickRefer
         f"{NAME}, section “Follow-up and review”",
         2,
     )
-    writer.add(follow_up, DCTERMS.title, Literal("Follow-up and review", lang="en"))
+    add_witnessed(writer, follow_up, DCTERMS.title, headings["follow_up"])
     for index, text in enumerate(reference.follow_up, start=1):
         paragraph = writer.part(
             iris.section_iri(DOC, IMPLEMENTATION, "follow-up-and-review", "summary", index),

@@ -20,7 +20,7 @@ UNIT_CODE = {"person": "IE", "percent": "P1"}  # UN/CEFACT common codes (Recomme
 
 
 def add_progress_declaration(writer: GraphWriter, declaration: ProgressDeclaration, figures: list[Figure]) -> None:
-    work = documents.add_work(writer, documents.IMRF_DECLARATION)
+    work = writer.in_document(documents.add_work(writer, documents.IMRF_DECLARATION))
     expression = documents.add_expression(writer, documents.IMRF_DECLARATION, "en")
     documents.add_manifestation(writer, expression, declaration.source)
     _add_header(writer, work, expression, declaration)
@@ -34,7 +34,6 @@ def add_progress_declaration(writer: GraphWriter, declaration: ProgressDeclarati
             f"{NAME}, paragraph {paragraph.number}",
             paragraph.number,
         )
-        writer.add(subject, GCM.inDocument, work)
         writer.add_text(subject, SCHEMA.text, paragraph.passage, "en", DOC)
     for footnote in declaration.footnotes:
         subject = writer.part(

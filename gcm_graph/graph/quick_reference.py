@@ -4,9 +4,10 @@ English expression, two manifestations (the markdown and the plain-text extracts
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from gcm_graph.extract.quick_reference import QuickReference
+from gcm_graph.extract.records import Passage
 from gcm_graph.extract.sources import SourceFile
 from gcm_graph.graph import documents, iris
 from gcm_graph.graph.compact import add_witnessed
@@ -15,7 +16,6 @@ from gcm_graph.graph.writer import GraphWriter
 
 DOC = iris.QUICK_REFERENCE
 NAME = "IOM quick reference"
-TITLE = "Global Compact for Safe, Orderly and Regular Migration: Quick Reference Version"
 IOM = iris.organization_iri("iom")
 IOM_BANGLADESH = iris.organization_iri("iom-bangladesh")
 EUROPEAN_UNION = iris.organization_iri("european-union")
@@ -23,14 +23,15 @@ PRODUCER = iris.organization_iri("purplewood")
 
 
 def add_quick_reference(
-    writer: GraphWriter, reference: QuickReference, markdown: SourceFile, plaintext: SourceFile
+    writer: GraphWriter, reference: QuickReference, markdown: SourceFile, plaintext: SourceFile, title: Passage
 ) -> None:
-    work = documents.add_work(writer, documents.QUICK_REFERENCE)
+    """``title`` is the cover title as the markdown extract prints it."""
+    work = writer.in_document(documents.add_work(writer, documents.QUICK_REFERENCE))
     expression = documents.add_expression(writer, documents.QUICK_REFERENCE, "en")
     documents.add_manifestation(writer, expression, markdown, form="markdown")
     documents.add_manifestation(writer, expression, plaintext, form="plain")
     writer.add(work, RDF.type, SCHEMA.Report)
-    writer.add(work, DCTERMS.title, Literal(TITLE, lang="en"))
+    writer.add_text(work, DCTERMS.title, title, "en")
     writer.add(work, SCHEMA.about, iris.document_iri(iris.GCM_ADOPTED))
     writer.add(work, ELI.is_about, iris.document_iri(iris.GCM_ADOPTED))
     _add_imprint(writer, work, reference)
@@ -65,6 +66,7 @@ def _add_imprint(writer: GraphWriter, work: URIRef, reference: QuickReference) -
     writer.add(IOM_BANGLADESH, RDF.type, SCHEMA.Organization)
     writer.add(IOM_BANGLADESH, RDF.type, ORG.Organization)
     writer.add(IOM_BANGLADESH, RDFS.label, Literal("IOM Bangladesh Country Office", lang="en"))
+    writer.add(IOM_BANGLADESH, SKOS.prefLabel, Literal("IOM Bangladesh Country Office", lang="en"))
     writer.add(IOM_BANGLADESH, SCHEMA.parentOrganization, IOM)
     writer.add(IOM_BANGLADESH, ORG.subOrganizationOf, IOM)
     writer.add_text(IOM_BANGLADESH, SCHEMA.name, facts.country_office, "en")

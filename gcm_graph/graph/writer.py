@@ -17,6 +17,12 @@ from gcm_graph.graph.iris import ELI, GCM, OA, footnote_iri, selector_iri, sourc
 class GraphWriter:
     def __init__(self, graph: Graph | None = None):
         self.graph = graph if graph is not None else Graph()
+        self.document: URIRef | None = None  # the work whose parts are being written
+
+    def in_document(self, work: URIRef) -> URIRef:
+        """Parts written from now on get ``gcm:inDocument`` this work, however deep they nest."""
+        self.document = work
+        return work
 
     def add(self, subject: URIRef, predicate: URIRef, value) -> None:
         self.graph.add((subject, predicate, value))
@@ -34,6 +40,8 @@ class GraphWriter:
         self.add(subject, RDFS.label, Literal(label, lang="en"))
         self.add(subject, ELI.is_part_of, parent)
         self.add(parent, ELI.has_part, subject)
+        if self.document is not None:
+            self.add(subject, GCM.inDocument, self.document)
         if number is not None:
             self.add(subject, ELI.number, Literal(str(number)))
             self.add(subject, GCM.ordinal, Literal(_ordinal(number), datatype=XSD.positiveInteger))

@@ -19,7 +19,7 @@ PRINCIPLES_PARAGRAPH = 14
 
 
 def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile) -> None:
-    work = documents.add_work(writer, documents.ZERO_DRAFT_PLUS)
+    work = writer.in_document(documents.add_work(writer, documents.ZERO_DRAFT_PLUS))
     expression = documents.add_expression(writer, documents.ZERO_DRAFT_PLUS, "en")
     documents.add_manifestation(writer, expression, source)
     _add_identity(writer, work, expression, draft)
@@ -32,7 +32,6 @@ def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile
             f"{NAME}, paragraph {paragraph.number}",
             paragraph.number,
         )
-        writer.add(subject, GCM.inDocument, work)
         writer.add_text(subject, SCHEMA.text, paragraph.passage, "en", DOC)
         if paragraph.number in {o.commitment.number for o in draft.objectives}:
             continue  # its lettered items are the objective's actions
@@ -44,7 +43,6 @@ def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile
                 f"{NAME}, paragraph {paragraph.number}({item.letter})",
                 item.letter,
             )
-            writer.add(item_iri, GCM.inDocument, work)
             writer.add_text(item_iri, SCHEMA.text, item.passage, "en", DOC)
     _add_objectives(writer, work, draft, sections)
     _add_principles(writer, draft)
@@ -90,7 +88,6 @@ def _add_objectives(writer: GraphWriter, work: URIRef, draft: ZeroDraftPlus, sec
             f"{NAME}, objective {objective.number}",
             objective.number,
         )
-        writer.add(subject, GCM.inDocument, work)
         writer.add_text(subject, DCTERMS.title, objective.title, "en")
         writer.add_provenance(subject, DCTERMS.title, objective.listed_title)
         commitment = iris.paragraph_iri(DOC, objective.commitment.number)
@@ -107,7 +104,6 @@ def _add_objectives(writer: GraphWriter, work: URIRef, draft: ZeroDraftPlus, sec
                 f"{NAME}, objective {objective.number}, action ({action.letter})",
                 action.letter,
             )
-            writer.add(action_iri, GCM.inDocument, work)
             writer.add(action_iri, GCM.inParagraph, commitment)
             writer.add_text(action_iri, SCHEMA.text, action.passage, "en", DOC)
 

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from gcm_graph.extract.figures import FIGURES_FILE, Figure, FiguresError, load_figures, locate
+from gcm_graph.extract.figures import FIGURES_FILE, Figure, FiguresError, load_figures
 from gcm_graph.extract.imrf_declaration import ProgressDeclaration, extract_progress_declaration
+from gcm_graph.extract.quotes import locate
 from gcm_graph.extract.repair import passage_from_spans
 from gcm_graph.extract.sources import IMRF_2022, load_source
 
