@@ -510,7 +510,6 @@ MUTATIONS: list[Mutation] = [
         "Paragraph-footnote Class",
         add(PARAGRAPH, "gcm:hasFootnote", doc("imrf-progress-declaration-2022/paragraph/11")),
     ),
-    Mutation("Paragraph-inDocument MinCount", drop(PARAGRAPH, "gcm:inDocument"), "Coverage: this paragraph has no"),
     Mutation("Paragraph-number MinCount", drop(PARAGRAPH, "eli:number")),
     Mutation("Paragraph-number Pattern", replace(PARAGRAPH, "eli:number", '"10bis"')),
     Mutation("ParagraphShape Pattern", add(doc("imrf-progress-declaration-2022/para/10"), "a", "gcm:Paragraph")),
@@ -524,6 +523,7 @@ MUTATIONS: list[Mutation] = [
         "Subdivision-derivedFrom Class", add(PARAGRAPH, "prov:wasDerivedFrom", doc("imrf-progress-declaration-2022"))
     ),
     Mutation("Subdivision-inDocument MaxCount", add(PARAGRAPH, "gcm:inDocument", doc("gcm"))),
+    Mutation("Subdivision-inDocument MinCount", drop(PARAGRAPH, "gcm:inDocument")),
     Mutation(
         "Subdivision-inDocument Pattern",
         replace(PARAGRAPH, "gcm:inDocument", doc("imrf-progress-declaration-2022/section/introduction")),
@@ -648,7 +648,7 @@ MUTATIONS: list[Mutation] = [
     Mutation(
         "Organization-prefLabel MinCount",
         drop(iri("organization/iom"), "skos:prefLabel"),
-        "Coverage: this organisation has no preferred name",
+        "An organisation has a preferred name (skos:prefLabel)",
     ),
     Mutation("OrganizationShape Pattern", add(iri("organization/IOM"), "a", "schema:Organization")),
     Mutation(
