@@ -82,12 +82,14 @@ def extract_records(sources: dict[str, SourceFile]) -> dict:
     markdown = sources[source_files.QUICK_REFERENCE_MARKDOWN]
     plaintext = sources[source_files.QUICK_REFERENCE_PLAINTEXT]
     declaration = extract_progress_declaration(sources[source_files.IMRF_2022])
+    draft = extract_zero_draft(com)
     tables = load_tables()
     if tables.problems:
         raise CuratedDataError(tables.problems)
     return {
         "com": extract_com_proposal(com),
-        "draft": extract_zero_draft(com),
+        "draft": draft,
+        "draft_title": quote(com.text, draft.opening, COMPACT_TITLE),
         "declaration": declaration,
         "figures": load_figures(declaration),
         "quick_reference": extract_quick_reference(markdown, plaintext),
@@ -123,7 +125,9 @@ def graph_parts(records: dict, sources: dict[str, SourceFile]) -> list[GraphPart
 
     return [
         GraphPart(iris.COM_2018_167, lambda writer: add_com_proposal(writer, records["com"], com)),
-        GraphPart(iris.ZERO_DRAFT_PLUS, lambda writer: add_zero_draft(writer, records["draft"], com)),
+        GraphPart(
+            iris.ZERO_DRAFT_PLUS, lambda writer: add_zero_draft(writer, records["draft"], com, records["draft_title"])
+        ),
         GraphPart(iris.IMRF_DECLARATION, fill_declaration),
         GraphPart(iris.QUICK_REFERENCE, fill_quick_reference),
         GraphPart(CURATED_GRAPH, fill_curated),

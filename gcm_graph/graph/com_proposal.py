@@ -52,7 +52,6 @@ def _add_identity(writer: GraphWriter, work: URIRef, expression: URIRef, proposa
     writer.add(work, GCM.procedureNumber, Literal("2018/0079 (NLE)"))
     writer.add_provenance(work, GCM.procedureNumber, proposal.procedure)
     writer.add_text(work, DCTERMS.title, proposal.title, "de")
-    writer.add_text(expression, ELI["title"], proposal.title, "de")
     writer.add_text(work, GCM.documentForm, proposal.form, "de")
     writer.add(work, ELI.has_annex, iris.document_iri(iris.ZERO_DRAFT_PLUS))
     writer.add(work, DCTERMS.creator, COMMISSION)

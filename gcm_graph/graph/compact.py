@@ -173,4 +173,4 @@ def add_change_kinds(writer: GraphWriter) -> None:
         writer.add(concept, SKOS.definition, Literal(definition, lang="en"))
         writer.add(concept, SKOS.notation, Literal(key))
         writer.add(concept, RDFS.label, Literal(label, lang="en"))
-        writer.add(concept, GCM.ordinal, Literal(number, datatype=XSD.positiveInteger))
+        writer.add(concept, GCM.ordinal, Literal(number, datatype=XSD.integer))

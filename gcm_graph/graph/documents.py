@@ -75,7 +75,7 @@ def add_manifestation(writer: GraphWriter, expression: URIRef, source: SourceFil
     writer.add(manifestation, SCHEMA.encodingFormat, Literal(MEDIA_TYPES[form]))
     writer.add(manifestation, ELI["format"], URIRef("http://www.iana.org/assignments/media-types/" + MEDIA_TYPES[form]))
     writer.add(manifestation, SCHEMA.sha256, Literal(source.sha256))
-    writer.add(manifestation, SCHEMA.contentSize, Literal(source.size, datatype=XSD.nonNegativeInteger))
+    writer.add(manifestation, SCHEMA.contentSize, Literal(source.size, datatype=XSD.integer))
     writer.add(manifestation, ELI.embodies, expression)
     writer.add(expression, ELI.is_embodied_by, manifestation)
     return manifestation

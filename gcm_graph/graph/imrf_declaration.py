@@ -52,7 +52,6 @@ def add_progress_declaration(writer: GraphWriter, declaration: ProgressDeclarati
 def _add_header(writer: GraphWriter, work: URIRef, expression: URIRef, declaration: ProgressDeclaration) -> None:
     header = declaration.header
     writer.add_text(work, DCTERMS.title, header.title, "en")
-    writer.add_text(expression, ELI["title"], header.title, "en")
     writer.add(work, ELI.date_document, Literal(header.issued.isoformat(), datatype=XSD.date))
     writer.add_provenance(work, ELI.date_document, header.date)
     writer.add_text(work, GCM.documentForm, header.submission, "en")

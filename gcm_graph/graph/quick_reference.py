@@ -35,8 +35,8 @@ def add_quick_reference(
     writer.add(work, SCHEMA.about, iris.document_iri(iris.GCM_ADOPTED))
     writer.add(work, ELI.is_about, iris.document_iri(iris.GCM_ADOPTED))
     _add_imprint(writer, work, reference)
-    writer.add(work, GCM.statedObjectiveCount, Literal(reference.stated_objectives, datatype=XSD.nonNegativeInteger))
-    writer.add(work, GCM.statedActionCount, Literal(reference.stated_actions, datatype=XSD.nonNegativeInteger))
+    writer.add(work, GCM.statedObjectiveCount, Literal(reference.stated_objectives, datatype=XSD.integer))
+    writer.add(work, GCM.statedActionCount, Literal(reference.stated_actions, datatype=XSD.integer))
     for predicate in (GCM.statedObjectiveCount, GCM.statedActionCount):
         writer.add_provenance(work, predicate, reference.stated_counts.markdown)
         writer.add_provenance(work, predicate, reference.stated_counts.plaintext)

@@ -60,7 +60,7 @@ def describe_dataset(dataset: Dataset, sources: dict[str, SourceFile], version: 
         void.add((root, DCTERMS.source, iri))
         void.add((iri, SCHEMA.name, Literal(source.name)))
         void.add((iri, SCHEMA.sha256, Literal(source.sha256)))
-        void.add((iri, SCHEMA.contentSize, Literal(source.size, datatype=XSD.nonNegativeInteger)))
+        void.add((iri, SCHEMA.contentSize, Literal(source.size, datatype=XSD.integer)))
     _add_statistics(void, root, dataset)
     return void
 

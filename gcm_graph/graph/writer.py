@@ -44,7 +44,7 @@ class GraphWriter:
             self.add(subject, GCM.inDocument, self.document)
         if number is not None:
             self.add(subject, ELI.number, Literal(str(number)))
-            self.add(subject, GCM.ordinal, Literal(_ordinal(number), datatype=XSD.positiveInteger))
+            self.add(subject, GCM.ordinal, Literal(_ordinal(number), datatype=XSD.integer))
         return subject
 
     def add_text(
@@ -64,7 +64,7 @@ class GraphWriter:
                 footnote = footnote_iri(document, ref.number)
                 self.add(subject, GCM.hasFootnote, footnote)
                 self.add(footnote, GCM.anchoredIn, subject)
-                self.add(footnote, GCM.anchorOffset, Literal(ref.offset, datatype=XSD.nonNegativeInteger))
+                self.add(footnote, GCM.anchorOffset, Literal(ref.offset, datatype=XSD.integer))
         return literal
 
     def add_provenance(self, subject: URIRef, predicate: URIRef, passage: Passage) -> None:
@@ -87,7 +87,7 @@ class GraphWriter:
             for number, span in enumerate(passage.spans, start=1):
                 fragment = URIRef(f"{occurrence}/fragment/{number}")
                 self._selector(occurrence, GCM.fragment, fragment, span.start, span.end)
-                self.add(fragment, GCM.ordinal, Literal(number, datatype=XSD.positiveInteger))
+                self.add(fragment, GCM.ordinal, Literal(number, datatype=XSD.integer))
 
     def _selector(self, occurrence: URIRef, predicate: URIRef, selector: URIRef, start: int, end: int) -> None:
         self.add(occurrence, predicate, selector)

@@ -18,11 +18,12 @@ NAME = "Zero Draft Plus"
 PRINCIPLES_PARAGRAPH = 14
 
 
-def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile) -> None:
+def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile, title: Passage) -> None:
+    """``title`` is the Compact's name where the draft prints it in running text (its opening statement)."""
     work = writer.in_document(documents.add_work(writer, documents.ZERO_DRAFT_PLUS))
     expression = documents.add_expression(writer, documents.ZERO_DRAFT_PLUS, "en")
     documents.add_manifestation(writer, expression, source)
-    _add_identity(writer, work, expression, draft)
+    _add_identity(writer, work, draft, title)
     sections = _add_sections(writer, work, draft.sections)
     for paragraph in draft.paragraphs:
         subject = writer.part(
@@ -48,12 +49,9 @@ def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile
     _add_principles(writer, draft)
 
 
-def _add_identity(writer: GraphWriter, work: URIRef, expression: URIRef, draft: ZeroDraftPlus) -> None:
+def _add_identity(writer: GraphWriter, work: URIRef, draft: ZeroDraftPlus, title: Passage) -> None:
     by_text = {passage.text: passage for passage in draft.header}
-    title = by_text["GLOBAL COMPACT FOR SAFE, ORDERLY AND REGULAR MIGRATION"]
-    writer.add(work, DCTERMS.title, Literal("Global Compact for Safe, Orderly and Regular Migration", lang="en"))
-    writer.add_provenance(work, DCTERMS.title, title)
-    writer.add_text(expression, ELI["title"], title, "en")
+    writer.add_text(work, DCTERMS.title, title, "en")
     writer.add_text(work, ELI.title_short, by_text["ZERO DRAFT PLUS"], "en")
     writer.add(work, ELI.date_document, Literal("2018-03-05", datatype=XSD.date))
     writer.add_provenance(work, ELI.date_document, by_text["5 March 2018"])
