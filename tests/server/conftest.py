@@ -47,6 +47,16 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 90, log:
     raise RuntimeError(f"{url} did not come up within {seconds} s")
 
 
+def serve_command(port: int, *flags: str) -> list[str]:
+    """``python serve.py --port PORT FLAGS...``, as production runs it."""
+    return [sys.executable, str(PROJECT_ROOT / "serve.py"), "--port", str(port), *flags]
+
+
+def server_environment() -> dict[str, str]:
+    """This environment without ``GCM_GRAPH_*`` settings, so only the flags given configure a test server."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("GCM_GRAPH_")}
+
+
 class LiveServer:
     """``serve.py`` in a subprocess; its log goes to a file (a pipe nobody reads would fill and block it)."""
 
@@ -54,13 +64,16 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        command = [sys.executable, str(PROJECT_ROOT / "serve.py"), "--port", str(self.port), *flags]
-        env = {key: value for key, value in os.environ.items() if not key.startswith("GCM_GRAPH_")}
+        command = serve_command(self.port, *flags)
         with log.open("w") as sink:
-            self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                command, cwd=PROJECT_ROOT, env=server_environment(), stdout=sink, stderr=subprocess.STDOUT
+            )
         wait_until_up(self.url + "/healthz", self.process, log=log)
 
     def stop(self) -> None:
+        if self.process.poll() is not None:
+            return
         self.process.terminate()
         try:
             self.process.wait(10)
@@ -136,42 +149,64 @@ def canary():
     listener.close()
 
 
+def oxigraph_binary() -> str | None:
+    """The ``oxigraph`` server binary (PyPI package 'oxigraph'), or None when it is not installed."""
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    return binary if Path(binary).exists() else None
+
+
+class OxigraphServer:
+    """A real ``oxigraph serve`` (union default graph) on a fixed loopback port over an on-disk location,
+    so it can be stopped and started again with the same data and URL."""
+
+    def __init__(self, location: Path, timeout_s: int = 5):
+        self.binary = oxigraph_binary()
+        if self.binary is None:
+            pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
+        self.location = location
+        self.timeout_s = timeout_s
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> OxigraphServer:
+        command = [self.binary, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"]
+        command += ["--union-default-graph", "--timeout-s", str(self.timeout_s)]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until_up(self.url + "/query?query=ASK%7B%7D", self.process)
+        return self
+
+    def load(self, data: Path) -> None:
+        """``gcm-graph load --into`` this store."""
+        loaded = subprocess.run(
+            [sys.executable, "-m", "gcm_graph.cli", "load", "--into", self.url + "/store", "--data", str(data)],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert loaded.returncode == 0, loaded.stderr
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
+
+
 @pytest.fixture(scope="session")
 def oxigraph_url(tmp_path_factory, served_dist) -> str:
     """A real ``oxigraph serve`` (union default graph), loaded with ``gcm-graph load --into``."""
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(binary).exists():
-        pytest.skip("the oxigraph server binary (PyPI package 'oxigraph') is not installed")
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [
-            binary,
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-            "--timeout-s",
-            "5",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_until_up(url + "/query?query=ASK%7B%7D", process)
-    loaded = subprocess.run(
-        [sys.executable, "-m", "gcm_graph.cli", "load", "--into", url + "/store", "--data", str(served_dist)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert loaded.returncode == 0, loaded.stderr
-    yield url
-    process.terminate()
-    process.wait(10)
+    oxigraph = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+    try:
+        oxigraph.load(served_dist)
+        yield oxigraph.url
+    finally:
+        oxigraph.stop()
 
 
 @pytest.fixture(scope="session")
