@@ -6,6 +6,8 @@ the README shows and the tests run, so an example on the page cannot silently ro
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Blueprint, Response, redirect, render_template, request
 
 from gcm_graph.config import ONTOLOGY_NAMESPACE
@@ -54,8 +56,11 @@ def ontology_turtle() -> Response:
 
 @blueprint.route("/ontology/<name>")
 def ontology_term(name: str) -> Response:
-    """Ontology term IRIs (``.../ontology/Term``) resolve to the term's anchor on the ontology page."""
-    target = "/ontology.ttl" if _prefers_turtle() else f"/ontology#{name}"
+    """Ontology term IRIs (``.../ontology/Term``) resolve to the term's anchor on the ontology page.
+
+    The name is quoted: it comes from the URL and goes into a header.
+    """
+    target = "/ontology.ttl" if _prefers_turtle() else f"/ontology#{quote(name, safe='')}"
     return redirect(request.script_root + target, 303)
 
 
