@@ -7,7 +7,8 @@ only tokenizes (regular expressions, no recursion) and is deliberately conservat
 scans every token, not grammar positions, so a construct it cannot place is refused rather
 than forwarded. Rules (see docs/security.md):
 
-- size: at most ``max_length`` characters; nesting of ``{ ( [`` at most ``max_nesting`` deep;
+- size: at most ``max_length`` characters; nesting of ``{ ( [`` and of the triple terms ``<< >>``,
+  ``<<( )>>`` at most ``max_nesting`` deep;
 - read-only: any SPARQL Update keyword (https://www.w3.org/TR/sparql11-update/#grammar) is refused;
 - closed: ``SERVICE`` only to IRIs on the allowlist (empty by default), never to a variable;
   ``FROM`` / ``FROM NAMED`` only name graphs of this dataset. ``LOAD`` is an update, so refused.
@@ -39,8 +40,8 @@ _TOKEN = re.compile(
   | (?P<number>[0-9][0-9.eE+\-]*)
   | (?P<name>(?:[A-Za-z_\u00C0-\U000EFFFF][\w.\-\u00B7\u00C0-\U000EFFFF]*)?:(?:[^\s{}()\[\],;"'<>#^|&=!+*/]|\\.)*
             |[A-Za-z_\u00C0-\U000EFFFF][\w\-\u00B7\u00C0-\U000EFFFF]*)
-  | (?P<open>[{(\[])
-  | (?P<close>[})\]])
+  | (?P<open><<\(|<<|[{(\[])
+  | (?P<close>\)>>|>>|[})\]])
   | (?P<other>.)
     """,
     re.VERBOSE | re.DOTALL,
