@@ -52,6 +52,7 @@ class Endpoint:
         return GuardPolicy(
             max_length=self.settings["max_query_length"],
             max_nesting=self.settings["max_nesting"],
+            max_operators=self.settings["max_operators"],
             service_allowlist=frozenset(self.settings["service_allowlist"].split()),
         )
 

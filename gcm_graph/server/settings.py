@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_body", 1_048_576, "Largest request body in bytes; larger requests get 413.", int),
     Setting("max_query_length", 50_000, "Longest query in characters; longer queries get 400.", int),
     Setting("max_nesting", 64, "Deepest nesting of { ( [ in a query; deeper queries get 400.", int),
+    Setting(
+        "max_operators",
+        256,
+        "Most operators and clauses in a query (|| + / . ; , UNION OPTIONAL ...); more get 400.",
+        int,
+    ),
     Setting("service_allowlist", "", "Space-separated SERVICE endpoint IRIs queries may call; empty: none.", str),
     Setting("worker_memory", 4096, "Address-space cap of each query worker in MiB (0: no cap).", int),
     Setting("ontology", ONTOLOGY_DIR, "Directory of ontology *.ttl files shown on the ontology page.", Path),
