@@ -23,6 +23,7 @@ __all__ = [
     "Store",
     "StoreError",
     "QuerySyntaxError",
+    "ResultRefused",
     "QueryTimeout",
     "open_store",
 ]
@@ -36,6 +37,12 @@ class StoreError(Exception):
 
 class QuerySyntaxError(StoreError):
     """The engine's parser refused the query; the message carries its line and column."""
+
+    status = 400
+
+
+class ResultRefused(StoreError):
+    """The answer holds something this endpoint will not send: triple terms nested too deeply to serialise."""
 
     status = 400
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from gcm_graph.store import DatasetSelection, QuerySyntaxError, QueryTimeout, StoreError
+from gcm_graph.store import DatasetSelection, QuerySyntaxError, QueryTimeout, ResultRefused, StoreError
 from gcm_graph.store.results import QueryResult
 from gcm_graph.store.worker import data_file, serve_requests
 
@@ -89,6 +89,8 @@ class EmbeddedStore:
         self._idle.put(worker)
         if kind == "syntax":
             raise QuerySyntaxError(payload)
+        if kind == "refused":
+            raise ResultRefused(payload)
         if kind == "error":
             raise StoreError(payload)
         return payload

@@ -52,9 +52,10 @@ def leave_network() -> bool:
 
 
 def evaluate(store, request: dict):
-    """One query, as ``("result", QueryResult)`` or ``("syntax" | "error", message)``."""
+    """One query, as ``("result", QueryResult)`` or ``("syntax" | "refused" | "error", message)``."""
     import pyoxigraph as ox
 
+    from gcm_graph.store import ResultRefused
     from gcm_graph.store.results import collect
 
     options: dict = {}
@@ -68,6 +69,8 @@ def evaluate(store, request: dict):
         return ("result", collect(store.query(request["query"], **options), request["max_rows"]))
     except SyntaxError as error:
         return ("syntax", str(error))
+    except ResultRefused as error:
+        return ("refused", str(error))
     except (OSError, ValueError, TypeError, RuntimeError) as error:
         return ("error", f"{type(error).__name__}: {error}")
 
@@ -97,4 +100,7 @@ def _loop(connection: Connection, data: Path, isolated: bool) -> None:
             request = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(evaluate(store, request))
+        try:
+            connection.send(evaluate(store, request))
+        except Exception as error:  # noqa: BLE001 - one query's failure (say, an unpicklable result) must not end the worker
+            connection.send(("error", f"The answer could not be sent: {type(error).__name__}: {error}"))
