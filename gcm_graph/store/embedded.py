@@ -65,18 +65,14 @@ class EmbeddedStore:
 
     def query(self, query: str, dataset: DatasetSelection, timeout: float, max_rows: int) -> QueryResult:
         deadline = time.monotonic() + timeout
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout(f"Every query worker stayed busy for {timeout:g} s; try again shortly.") from None
         request = {
             "query": query,
             "default_graphs": dataset.default_graphs,
             "named_graphs": dataset.named_graphs,
             "max_rows": max_rows,
         }
+        worker = self._hand_over(request, deadline, timeout)
         try:
-            worker.connection.send(request)
             if not worker.connection.poll(max(deadline - time.monotonic(), 0.0)):
                 self._replace(worker, "timed out")
                 raise QueryTimeout(f"The query ran longer than {timeout:g} s and was stopped.")
@@ -94,6 +90,21 @@ class EmbeddedStore:
         if kind == "error":
             raise StoreError(payload)
         return payload
+
+    def _hand_over(self, request: dict, deadline: float, timeout: float) -> _Worker:
+        """Send ``request`` to a live idle worker; workers found dead (killed while idle) are replaced on the way."""
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(deadline - time.monotonic(), 0.0))
+            except queue.Empty:
+                raise QueryTimeout(f"Every query worker stayed busy for {timeout:g} s; try again shortly.") from None
+            if worker.process.is_alive():
+                try:
+                    worker.connection.send(request)
+                    return worker
+                except OSError:  # it died after the check: the query never reached it
+                    pass
+            self._replace(worker, "died while idle")
 
     def close(self) -> None:
         self._closed = True
