@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import queue
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -32,9 +33,12 @@ _START_TIMEOUT = 120.0
 
 
 class EngineCrash(StoreError):
-    """The worker died while evaluating; it has been replaced."""
+    """The worker died while evaluating; it has been replaced.
 
-    status = 500
+    502, not 500: the server is fine, the failure is the query engine's, a process behind it.
+    """
+
+    status = 502
 
 
 @dataclass(eq=False)
@@ -77,10 +81,12 @@ class EmbeddedStore:
                 self._replace(worker, "timed out")
                 raise QueryTimeout(f"The query ran longer than {timeout:g} s and was stopped.")
             kind, payload = worker.connection.recv()
-        except (EOFError, OSError, BrokenPipeError):
-            self._replace(worker, "crashed")
+        except (EOFError, OSError):
+            ending = _ending(worker)
+            self._replace(worker, f"crashed ({ending})")
             raise EngineCrash(
-                "The query engine stopped unexpectedly while evaluating this query; it has been restarted."
+                f"The query engine stopped unexpectedly while evaluating this query ({ending}); it has been "
+                "restarted. If the same query fails again, it needs more memory or stack than this endpoint gives."
             ) from None
         self._idle.put(worker)
         if kind == "syntax":
@@ -166,3 +172,17 @@ class EmbeddedStore:
             self._idle.put(self._await_ready(*self._start()))
         except StoreError as error:
             log.error("could not replace a query worker: %s", error)
+
+
+def _ending(worker: _Worker) -> str:
+    """How a worker that hung up ended, in words: the signal that killed it, or its exit code."""
+    worker.process.join(1.0)
+    code = worker.process.exitcode
+    if code is None:
+        return "it stopped answering"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"

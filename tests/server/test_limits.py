@@ -86,7 +86,7 @@ def test_unterminated_request_does_not_block_others(server):
 
 
 def test_a_crashed_worker_is_replaced(served_dist):
-    """A native crash (simulated with SIGSEGV) fails one query with 500 and nothing else."""
+    """A native crash (simulated with SIGSEGV) fails one query with 502 and nothing else."""
     store = EmbeddedStore(served_dist, workers=1)
     try:
         pid = store.worker_pids[0]
