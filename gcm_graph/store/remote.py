@@ -44,17 +44,29 @@ class RemoteStore:
         if response.status_code != 200:
             raise StoreError(f"The store answered {response.status_code}: {body[:500].decode('utf-8', 'replace')}")
         media_type = response.headers.get("Content-Type", "").split(";")[0].strip()
-        if media_type == "application/n-triples":
-            quads = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-            result = collect(quads, max_rows)
-            return GraphResult(result.triples, result.truncated)
-        results_format = ox.QueryResultsFormat.from_media_type(media_type)
-        if results_format is None:
-            raise StoreError(f"The store answered with an unexpected media type {media_type!r}")
-        return collect(ox.parse_query_results(body, format=results_format), max_rows)
+        return _parse(body, media_type, max_rows)
 
     def close(self) -> None:
         self.session.close()
+
+
+def _parse(body: bytes, media_type: str, max_rows: int) -> QueryResult:
+    """The store's answer as plain results; a malformed one is the store's failure (502), not ours.
+
+    pyoxigraph's parsers are only ever arguments here, never locals, so when one fails its iterator is
+    freed with the exception, on this thread (it must not be dropped on another one).
+    """
+    results_format = ox.QueryResultsFormat.from_media_type(media_type)
+    if media_type != "application/n-triples" and results_format is None:
+        raise StoreError(f"The store answered with an unexpected media type {media_type!r}.")
+    try:
+        if results_format is None:
+            result = collect(ox.parse(body, format=ox.RdfFormat.N_TRIPLES), max_rows)
+            return GraphResult(result.triples, result.truncated)
+        return collect(ox.parse_query_results(body, format=results_format), max_rows)
+    except (SyntaxError, ValueError) as error:
+        problem = str(error)
+    raise StoreError(f"The store answered with malformed {media_type}: {problem}")
 
 
 def _read_capped(response: requests.Response) -> bytes:
