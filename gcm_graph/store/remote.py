@@ -4,19 +4,29 @@ The remote store must present the union of its named graphs as the default graph
 ``oxigraph serve --union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``), as the
 embedded backend does. Results come back as SPARQL JSON or N-Triples, are read only up to the
 row cap and ``MAX_RESPONSE_BYTES``, and become the same plain results as the embedded backend's.
-A timeout stops waiting; stopping the remote evaluation is the remote's own setting
-(``oxigraph serve --timeout-s``, Fuseki ``arq:queryTimeout``).
+A timeout stops waiting, for the whole answer and not only for each byte (a store trickling bytes
+would otherwise hold a server thread as long as it liked), and is a gateway timeout, 504; stopping the
+remote evaluation is the remote's own setting (``oxigraph serve --timeout-s``, Fuseki ``arq:queryTimeout``).
 """
 
 from __future__ import annotations
 
+import time
+
 import pyoxigraph as ox
 import requests
+import urllib3
 
 from gcm_graph.store import DatasetSelection, QuerySyntaxError, QueryTimeout, StoreError
 from gcm_graph.store.results import GraphResult, QueryResult, collect
 
 MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+
+
+class StoreTimeout(QueryTimeout):
+    """The remote store did not answer within the time limit (it may still be evaluating)."""
+
+    status = 504
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 
 
@@ -30,14 +40,16 @@ class RemoteStore:
         form = [("query", query)]
         form += [("default-graph-uri", graph) for graph in dataset.default_graphs or ()]
         form += [("named-graph-uri", graph) for graph in dataset.named_graphs or ()]
+        deadline = time.monotonic() + timeout
+        late = StoreTimeout(f"The store did not answer within {timeout:g} s.")
         try:
             with self.session.post(
                 self.url, data=form, headers={"Accept": _ACCEPT}, timeout=timeout, stream=True, allow_redirects=False
             ) as response:
-                body = _read_capped(response)
-        except requests.Timeout:
-            raise QueryTimeout(f"The store did not answer within {timeout:g} s.") from None
-        except requests.RequestException as error:
+                body = _read_capped(response, deadline, late)
+        except (requests.Timeout, urllib3.exceptions.TimeoutError):
+            raise late from None
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
             raise StoreError(f"The store at {self.url} could not be reached: {type(error).__name__}") from None
         if response.status_code == 400:
             raise QuerySyntaxError(body.decode("utf-8", "replace").strip()[:2000])
@@ -69,9 +81,12 @@ def _parse(body: bytes, media_type: str, max_rows: int) -> QueryResult:
     raise StoreError(f"The store answered with malformed {media_type}: {problem}")
 
 
-def _read_capped(response: requests.Response) -> bytes:
+def _read_capped(response: requests.Response, deadline: float, late: StoreTimeout) -> bytes:
+    """The body, read as it arrives (one system call per chunk) so the deadline is checked as it goes."""
     chunks, size = [], 0
-    for chunk in response.iter_content(1 << 16):
+    while chunk := response.raw.read1(1 << 16, decode_content=True):
+        if time.monotonic() > deadline:
+            raise late
         size += len(chunk)
         if size > MAX_RESPONSE_BYTES:
             raise StoreError(f"The store's answer exceeded {MAX_RESPONSE_BYTES} bytes")
