@@ -41,6 +41,8 @@ def create_app(config: dict[str, Any] | None = None, store: Store | None = None)
     """
     settings = resolve(config)
     data = _data_path(settings)
+    if data is not None and data.is_dir():
+        dumps.check_dist(data)
     if store is None:
         store = open_store(
             data,

@@ -22,12 +22,13 @@ def serve(config: dict[str, Any] | None = None) -> int:
 
     from gcm_graph.server import create_app
     from gcm_graph.server.settings import resolve
+    from gcm_graph.store import StoreError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", stream=sys.stderr)
     settings = resolve(config)
     try:
         app = create_app(settings)
-    except (FileNotFoundError, ValueError, OSError) as error:
+    except (FileNotFoundError, ValueError, OSError, StoreError) as error:  # missing or corrupt data, bad settings
         print(f"gcm-graph serve: {error}", file=sys.stderr)
         return 2
     store = app.extensions["gcm_graph"].store

@@ -61,8 +61,14 @@ class EmbeddedStore:
         self._lock = threading.Lock()
         self._closed = False
         started = [self._start() for _ in range(max(workers, 1))]
-        for worker in [self._await_ready(*pending) for pending in started]:
-            self._idle.put(worker)
+        try:
+            for worker in [self._await_ready(*pending) for pending in started]:
+                self._idle.put(worker)
+        except StoreError:
+            for process, _ in started:
+                process.kill()
+            self.close()
+            raise
         self.network_isolated = all(worker.info.get("network_isolated") for worker in self._all)
         if isolate_network and not self.network_isolated:
             log.warning("query workers could not leave the network; relying on the query guard alone")
