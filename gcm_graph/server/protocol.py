@@ -9,6 +9,7 @@ endpoint is read-only; a query stopped at the time limit gets 503.
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, g, redirect, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -108,13 +109,15 @@ def _read_request() -> tuple[str | None, dict]:
     if request.content_length and request.content_length > max_body:
         raise ProtocolError(413, f"The request body is larger than {max_body} bytes.")
     args = request.args
-    if request.method == "GET":
-        if "update" in args:
-            raise ProtocolError(403, READ_ONLY)
-        return _single(args.getlist("query")), _params(args)
     media_type = (request.mimetype or "").lower()
     try:
+        _require_utf8(request.query_string)
+        if request.method == "GET":
+            if "update" in args:
+                raise ProtocolError(403, READ_ONLY)
+            return _single(args.getlist("query")), _params(args)
         if media_type == FORM:
+            _require_utf8(request.get_data(cache=True))
             form = request.form
             if "update" in form or "update" in args:
                 raise ProtocolError(403, READ_ONLY)
@@ -127,17 +130,25 @@ def _read_request() -> tuple[str | None, dict]:
         if media_type == QUERY_BODY:
             if "query" in args:
                 raise ProtocolError(400, "A query sent as the request body must not also be in the URL.")
-            return request.get_data(cache=True).decode("utf-8", "replace"), _params(args)
+            return request.get_data(cache=True).decode("utf-8"), _params(args)
     except RequestEntityTooLarge:
         raise ProtocolError(413, f"The request body is larger than {max_body} bytes.") from None
     except UnicodeDecodeError:
-        raise ProtocolError(400, "The request body is not valid UTF-8.") from None
+        raise ProtocolError(
+            400,
+            "The query or a parameter is not valid UTF-8 (SPARQL queries are always UTF-8, percent-encoded or not).",
+        ) from None
     if media_type == UPDATE_BODY:
         raise ProtocolError(403, READ_ONLY)
     raise ProtocolError(
         415,
         f"Unsupported Content-Type {request.mimetype or '(none)'!r} for POST /sparql: use {FORM} or {QUERY_BODY}.",
     )
+
+
+def _require_utf8(encoded: bytes) -> None:
+    """Percent-encoded parameters must be UTF-8; werkzeug would quietly replace bad bytes with U+FFFD."""
+    parse_qsl(encoded.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="strict")
 
 
 def _single(values: list[str]) -> str | None:
