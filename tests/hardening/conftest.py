@@ -96,9 +96,10 @@ def hardening_dist(built_dist, tmp_path_factory) -> Path:
 SECRET = "gcm-hardening-secret-8c1f0d"  # content of a file beside dist/: a response holding it is a traversal
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def embedded(hardening_dist, tmp_path_factory) -> Watched:
-    """The embedded-store endpoint with production settings except a short query timeout."""
+    """The embedded-store endpoint with production settings except a short query timeout, shared by the
+    hardening tests; a test that crashes workers on purpose reads the log (``new_log``) to own the lines."""
     live = LiveServer(
         "--data",
         str(hardening_dist),
