@@ -171,13 +171,22 @@ class EmbeddedStore:
         threading.Thread(target=self._respawn, args=(worker,), daemon=True).start()
 
     def _respawn(self, dead: _Worker) -> None:
+        """Start a successor until one loads: a pool that only shrinks would end with none and 503 for all."""
         dead.process.join(10)
-        if self._closed:
+        pause = 0.5
+        while not self._closed:
+            try:
+                worker = self._await_ready(*self._start())
+            except StoreError as error:
+                log.error("could not replace a query worker (%s); trying again in %g s", error, pause)
+                time.sleep(pause)
+                pause = min(pause * 2, 30.0)
+                continue
+            if self._closed:
+                worker.process.kill()
+                return
+            self._idle.put(worker)
             return
-        try:
-            self._idle.put(self._await_ready(*self._start()))
-        except StoreError as error:
-            log.error("could not replace a query worker: %s", error)
 
 
 def _ending(worker: _Worker) -> str:
