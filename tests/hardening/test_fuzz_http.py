@@ -4,8 +4,9 @@ Methods, paths (traversal in ``/dumps/`` and ``/id/``, encoded separators, contr
 UTF-8, markup), headers, content types and charsets, and bodies (empty, binary, invalid UTF-8, queries,
 larger than ``--max-body``) from ``strategies.http_requests``. Every answer must be below 500 (503 only
 for a query stopped at the time limit), must never contain the file placed beside ``dist/``, and an HTML
-page must never echo the injected markup unescaped and must carry the Content-Security-Policy. After every
-request the server and its workers are alive and its log is free of tracebacks.
+page must never echo the injected markup unescaped and must carry the Content-Security-Policy; CORS never
+allows credentials nor reflects the caller's Origin. After every request the server and its workers are
+alive and its log is free of tracebacks.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def check(response: http.client.HTTPResponse, body: bytes) -> None:
     status = response.status
     assert status < 500 or (status == 503 and b"stopped" in body), (status, body[:1000])
     assert SECRET.encode() not in body, "a file outside dist/ was served"
+    assert response.getheader("Access-Control-Allow-Credentials") is None
+    assert response.getheader("Access-Control-Allow-Origin") in (None, "*"), "CORS must not reflect the Origin"
     if (response.getheader("Content-Type") or "").startswith("text/html"):
         assert MARKUP.encode() not in body, body[:2000]
         assert "default-src 'none'" in (response.getheader("Content-Security-Policy") or "")
@@ -66,7 +69,7 @@ def known(test):
     return test
 
 
-@budget(150)
+@budget(300)
 @given(request=http_requests())
 @known
 def test_random_requests_to_every_route_are_answered_safely(embedded: Watched, request):

@@ -69,7 +69,7 @@ def known(test):
     return test
 
 
-@budget(100)
+@budget(300)
 @given(query=sparql_queries(), transport=st.sampled_from(TRANSPORTS), accept=st.sampled_from(ACCEPTS))
 @known
 def test_fuzzed_sparql_never_crashes_the_embedded_backend(embedded, query, transport, accept):
@@ -105,7 +105,7 @@ def remote(hardening_dist, tmp_path_factory) -> Watched:
         oxigraph.stop()
 
 
-@budget(60)
+@budget(200)
 @given(query=sparql_queries(), transport=st.sampled_from(TRANSPORTS), accept=st.sampled_from(ACCEPTS))
 @known
 def test_fuzzed_sparql_never_crashes_the_remote_store(remote, query, transport, accept):
