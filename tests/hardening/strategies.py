@@ -41,8 +41,18 @@ NESTINGS = [
     ("OPTIONAL { ", " }"), ("FILTER(", ")"), ("STR(", ")"), ("{ SELECT * WHERE { ", " } }"),
     ("FILTER EXISTS { ", " }"), ("GRAPH ?g { ", " }"), ("?s ?p ( ", " )"),
 ]  # fmt: skip
-CHAIN_SEPARATORS = ["||", "&&", "+", "-", "*", "/", "|", " UNION ", " . ", " ; ", " , ", "=", "!", "^", " "]
-CHAIN_ELEMENTS = ["?a", "1", "{}", "<http://x/p>", "?s <http://x/p> ?o", '"x"', "true", "{ ?s ?p ?o }", "x:y"]
+# Chains that parse, so the parser and optimizer walk all of them: (template, separators, elements).
+CHAINS = [
+    ("ASK {{ FILTER({}) }}", ["||", "&&", "+", "-", "*", "/", "=", "!=", "<"], ["?a", "1", "true", '"x"', "-1"]),
+    ("ASK {{ ?s {} ?o }}", ["/", "|"], ["<http://x/p>", "^<http://x/p>", "<http://x/p>*", "!<http://x/p>"]),
+    ("ASK {{ {} }}", [" UNION "], ["{}", "{ ?s ?p ?o }"]),
+    ("ASK {{ {} }}", [" . "], ["?s <http://x/p> ?o", "?s ?p 1"]),
+    ("ASK {{ ?s {} }}", [" ; "], ["<http://x/p> ?o"]),
+    ("ASK {{ ?s <http://x/p> {} }}", [" , "], ["?o", "1", '"x"']),
+    ("ASK {{ FILTER({}?a) }}", [""], ["!", "-", "+"]),
+    ("DESCRIBE {}", [" "], ["<http://x/d>", "?s"]),
+]
+CRASH_SIZES = [500, 650, 700, 800, 1000, 1600, 2000, 3000, 4000, 6000]  # around where oxigraph serve 0.5.13 died
 CLAUSES = [
     "OPTIONAL { ?s ?p ?o }", "BIND(1 AS ?v)", "MINUS { ?s ?p ?o }", "FILTER(true)", "GRAPH ?g { ?s ?p ?o }",
     "{ ?s ?p ?o }", "?s ?p ?o .", "VALUES ?v { 1 }", "FILTER EXISTS { ?s ?p ?o }", "(1 AS ?w)",
@@ -68,27 +78,30 @@ def mutated_cookbook(draw) -> str:
     return text
 
 
+def sizes(small: int, large: int) -> st.SearchStrategy[int]:
+    """Small sizes, the measured crash sizes, and anything up to ``large`` (hypothesis favours small ints)."""
+    return st.one_of(st.integers(1, small), st.sampled_from(CRASH_SIZES), st.integers(small, large))
+
+
 @st.composite
 def nested(draw) -> str:
     opening, closing = draw(st.sampled_from(NESTINGS))
-    depth = draw(st.one_of(st.integers(1, 80), st.integers(80, 5000)))
+    depth = draw(st.one_of(st.integers(1, 80), st.sampled_from([63, 64, 65, 100, 3000]), st.integers(80, 5000)))
     return "SELECT * WHERE { " + opening * depth + "?s ?p ?o" + closing * depth + " }"
 
 
 @st.composite
 def chained(draw) -> str:
-    separator = draw(st.sampled_from(CHAIN_SEPARATORS))
-    element = draw(st.sampled_from(CHAIN_ELEMENTS))
-    count = draw(st.one_of(st.integers(1, 300), st.integers(300, 8000)))
-    chain = separator.join([element] * count)
-    template = draw(st.sampled_from(["ASK {{ FILTER({}) }}", "ASK {{ {} }}", "ASK {{ ?s {} ?o }}", "SELECT {} {{}}"]))
-    return template.format(chain)
+    template, separators, elements = draw(st.sampled_from(CHAINS))
+    separator, element = draw(st.sampled_from(separators)), draw(st.sampled_from(elements))
+    count = draw(sizes(300, 8000))
+    return template.format(separator.join([element] * count))
 
 
 @st.composite
 def repeated_clauses(draw) -> str:
     clause = draw(st.sampled_from(CLAUSES))
-    count = draw(st.one_of(st.integers(1, 300), st.integers(300, 3000)))
+    count = draw(sizes(300, 3000))
     if clause.startswith("("):
         return "SELECT " + " ".join(clause.replace("?w", f"?w{i}") for i in range(count)) + " WHERE {}"
     return "SELECT * WHERE { " + " ".join(clause.replace("?v", f"?v{i}") for i in range(count)) + " }"
@@ -96,7 +109,7 @@ def repeated_clauses(draw) -> str:
 
 @st.composite
 def triple_term_chain(draw) -> str:
-    depth = draw(st.integers(1, 1200))
+    depth = draw(st.one_of(st.integers(1, 70), st.integers(1, 1200)))
     binds = " ".join(f"BIND(<<( <http://a> <http://b> ?t{i} )>> AS ?t{i + 1})" for i in range(depth))
     return f"SELECT ?t{depth} WHERE {{ BIND(<http://c> AS ?t0) {binds} }}"
 
