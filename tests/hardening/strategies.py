@@ -51,6 +51,7 @@ CHAINS = [
     ("ASK {{ ?s <http://x/p> {} }}", [" , "], ["?o", "1", '"x"']),
     ("ASK {{ FILTER({}?a) }}", [""], ["!", "-", "+"]),
     ("DESCRIBE {}", [" "], ["<http://x/d>", "?s"]),
+    ("SELECT * WHERE {{ ?s ?p ( {} ) }}", [" "], ["1", '"x"@en', "?o", "<http://x/i>", "_:b", "true", "()"]),
 ]
 CRASH_SIZES = [500, 650, 700, 800, 1000, 1600, 2000, 3000, 4000, 6000]  # around where oxigraph serve 0.5.13 died
 CLAUSES = [
