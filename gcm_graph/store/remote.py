@@ -27,6 +27,8 @@ class StoreTimeout(QueryTimeout):
     """The remote store did not answer within the time limit (it may still be evaluating)."""
 
     status = 504
+
+
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 
 

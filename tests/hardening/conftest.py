@@ -55,6 +55,12 @@ class Watched:
         self._offset += len(text)
         return text.decode("utf-8", "replace")
 
+    def revive_store(self) -> None:
+        """Start the remote store again if an earlier example killed it, so each example is judged alone and
+        hypothesis can shrink a crashing query instead of blaming whatever it tries next."""
+        if self.store is not None and self.store.process.poll() is not None:
+            self.store.start()
+
     def assert_healthy(self) -> None:
         assert self.live.process.poll() is None, f"the server exited with {self.live.process.returncode}"
         if self.store is not None:
