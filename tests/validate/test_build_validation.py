@@ -22,7 +22,7 @@ def test_build_refuses_a_graph_that_violates_the_shapes(monkeypatch, tmp_path):
 
     def build_without_a_covered_objective(*args, **kwargs):
         dataset, sources = build_dataset(*args, **kwargs)
-        for graph in dataset.contexts():
+        for graph in dataset.graphs():
             graph.remove((ROUND_TABLE_4, GCM.coversObjective, OBJECTIVE_7))
         return dataset, sources
 
