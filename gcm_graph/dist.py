@@ -4,10 +4,16 @@ Deterministic: no blank nodes are minted, line-based formats are sorted and
 JSON-LD is written with sorted nodes and keys, so two builds of the same
 sources give byte-identical files. Atomic: everything is written to a sibling
 temporary directory that replaces ``dist/`` only when complete.
+
+Builds that write the same ``dist/`` take turns (a lock on its parent directory), so whatever
+sibling a build finds under the lock was left by one that was killed: a staging
+directory is removed, and a retired ``dist/`` is put back if the kill came between the
+two renames of the swap, when no ``dist/`` existed.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -79,6 +85,25 @@ def write_dist(files: dict[str, bytes], dist_dir: Path, manifest_extra: dict) ->
     """Write all files to a temporary sibling, then swap it in place of ``dist_dir``."""
     dist_dir = dist_dir.resolve()
     dist_dir.parent.mkdir(parents=True, exist_ok=True)
+    parent = os.open(dist_dir.parent, os.O_RDONLY)  # a lock on the directory leaves no lock file behind
+    try:
+        fcntl.flock(parent, fcntl.LOCK_EX)
+        _clear_leftovers(dist_dir)
+        _write_and_swap(files, dist_dir, manifest_extra)
+    finally:
+        os.close(parent)  # releases the lock
+
+
+def _clear_leftovers(dist_dir: Path) -> None:
+    """Remove what killed builds left beside ``dist_dir``; put back a retired one if ``dist_dir`` is gone."""
+    retired = sorted(dist_dir.parent.glob(f".{dist_dir.name}.old-*"), key=lambda path: path.stat().st_mtime)
+    if not dist_dir.exists() and retired:
+        os.rename(retired.pop(), dist_dir)
+    for leftover in [*retired, *dist_dir.parent.glob(f".{dist_dir.name}.new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _write_and_swap(files: dict[str, bytes], dist_dir: Path, manifest_extra: dict) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{dist_dir.name}.new-", dir=dist_dir.parent))
     try:
         staging.chmod(0o755)  # mkdtemp makes it private; dumps are public

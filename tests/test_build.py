@@ -11,6 +11,7 @@ import pytest
 
 from gcm_graph import build as build_module
 from gcm_graph.build import EXIT_EXTRACTION, EXIT_SOURCE, BuildError, build
+from gcm_graph.dist import write_dist
 from gcm_graph.extract.sources import QUICK_REFERENCE_PLAINTEXT, SOURCES_DIR
 
 COMMAND = [sys.executable, "-m", "gcm_graph.cli", "build", "--quiet"]
@@ -109,6 +110,31 @@ def test_failure_while_writing_leaves_previous_dist(monkeypatch, previous_dist):
         build(previous_dist)
     assert snapshot(previous_dist) == before
     assert [p.name for p in previous_dist.parent.iterdir() if p.name.startswith(".dist.")] == []
+
+
+def test_the_next_write_clears_what_a_killed_build_left(previous_dist):
+    (previous_dist.parent / ".dist.new-killed").mkdir()
+    (previous_dist.parent / ".dist.new-killed" / "gcm.trig").write_text("# half written\n", encoding="utf-8")
+    (previous_dist.parent / ".dist.old-killed").mkdir()
+    write_dist({"gcm.trig": b"# new build\n"}, previous_dist, {})
+    assert (previous_dist / "gcm.trig").read_text(encoding="utf-8") == "# new build\n"
+    assert sorted(p.name for p in previous_dist.parent.iterdir()) == ["dist"]
+
+
+def test_a_dist_retired_by_a_build_killed_mid_swap_is_put_back(monkeypatch, previous_dist):
+    """Killed between the swap's two renames: no dist/, the previous one in .dist.old-*. The next write puts
+    it back first, so that write failing in turn still leaves it in place."""
+    before = snapshot(previous_dist)
+    previous_dist.rename(previous_dist.parent / ".dist.old-killed")
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("gcm_graph.dist._swap", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_dist({"gcm.trig": b"# new build\n"}, previous_dist, {})
+    assert snapshot(previous_dist) == before
+    assert sorted(p.name for p in previous_dist.parent.iterdir()) == ["dist"]
 
 
 def test_every_dump_holds_the_same_graph(built_dist):
