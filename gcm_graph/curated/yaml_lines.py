@@ -93,13 +93,15 @@ class Problems:
             raise CuratedDataError(self.items)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one table; a missing file or a YAML syntax error is a ``CuratedDataError`` with a line."""
+def read_yaml(path: Path, text: str | None = None) -> Any:
+    """Parse one table (``text`` stands in for the file's content); a missing file or a YAML syntax error is
+    a ``CuratedDataError`` with a line."""
     where = display_path(path)
-    if not path.is_file():
+    if text is None and not path.is_file():
         raise CuratedDataError([f"{where}:1: file missing; expected a YAML table"])
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+        content = path.read_text(encoding="utf-8") if text is None else text
+        return yaml.load(content, Loader=_LineLoader)  # noqa: S506 - safe loader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -19,9 +19,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
-
-from gcm_graph.config import DATA_DIR, PROJECT_ROOT
+from gcm_graph.config import DATA_DIR
+from gcm_graph.curated.yaml_lines import CuratedDataError, display_path, line_of, read_yaml
 from gcm_graph.extract.imrf_declaration import ProgressDeclaration
 from gcm_graph.extract.quotes import locate
 from gcm_graph.extract.records import Passage
@@ -57,9 +56,11 @@ class Figure:
 
 def load_figures(declaration: ProgressDeclaration, path: Path = FIGURES_FILE, text: str | None = None) -> list[Figure]:
     """Every row of the figures file, verified against ``declaration``; ``text`` replaces the file's content."""
-    name = _display_name(path)
-    content = path.read_text(encoding="utf-8") if text is None else text
-    document = yaml.load(content, Loader=_LineLoader)  # a SafeLoader subclass
+    name = display_path(path)
+    try:
+        document = read_yaml(path, text)
+    except CuratedDataError as error:
+        raise FiguresError(str(error)) from error
     if not isinstance(document, dict) or not isinstance(document.get("figures"), list):
         raise FiguresError(f"{name}:1: expected a mapping with a 'figures' list")
     figures = [_Row(name, row, declaration).figure() for row in document["figures"]]
@@ -71,33 +72,13 @@ def load_figures(declaration: ProgressDeclaration, path: Path = FIGURES_FILE, te
     return figures
 
 
-def _display_name(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
-        return str(path)
-
-
-class _LineLoader(yaml.SafeLoader):
-    """Safe loading that records each mapping's line, for error messages."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 class _Row:
     """One YAML row being checked; every failure names the file, the row's line and its key."""
 
     def __init__(self, name: str, row: object, declaration: ProgressDeclaration):
         self.name, self.declaration = name, declaration
         self.row = row if isinstance(row, dict) else {}
-        self.line = self.row.get("__line__", 0)
+        self.line = line_of(row, default=0)
         self.key = self.row.get("key", "?")
         if not isinstance(row, dict) or not isinstance(self.key, str) or not re.fullmatch(r"[a-z0-9-]+", self.key):
             raise self.error(f"expected a mapping with a slug 'key', found {row!r}")
@@ -173,9 +154,19 @@ class _Row:
     def _period(self) -> tuple[date | None, date, bool]:
         period = self.field("period", dict)
         target = self.field("target", bool, required=False) or False
-        start, end = period.get("start"), period.get("end")
+        start, end = self._date(period, "start"), self._date(period, "end")
         if not isinstance(end, date) or not (isinstance(start, date) or start is None and target):
             raise self.error(f"expected period start and end dates (start only absent for a target), found {period}")
         if start is not None and start > end:
             raise self.error(f"expected period start {start} on or before end {end}")
         return start, end, target
+
+    def _date(self, period: dict, name: str) -> date | None:
+        """Dates arrive as text (the loader keeps them so), and an impossible one is this row's error."""
+        value = period.get(name)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise self.error(f"expected period {name} as a date YYYY-MM-DD, found {value!r}") from None

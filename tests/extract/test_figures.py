@@ -143,3 +143,25 @@ def test_unknown_unit_is_refused(declaration: ProgressDeclaration, yaml_text: st
     text = yaml_text.replace("unit: USD", "unit: dollars")
     with pytest.raises(FiguresError, match=r"remittances-2021: expected unit one of"):
         load_figures(declaration, text=text)
+
+
+def test_a_yaml_syntax_error_names_file_and_line(declaration: ProgressDeclaration, yaml_text: str) -> None:
+    lines = yaml_text.splitlines()
+    broken = lines.index("  - key: remittances-2021") + 1
+    lines[broken] = "    paragraph: [67"
+    with pytest.raises(FiguresError, match=r"^data/figures\.yaml:\d+: invalid YAML"):
+        load_figures(declaration, text="\n".join(lines) + "\n")
+
+
+def test_an_impossible_date_names_the_row(declaration: ProgressDeclaration, yaml_text: str) -> None:
+    text = yaml_text.replace("end: 2030-12-31", "end: 2030-13-31", 1)
+    line = text.splitlines().index("  - key: remittance-cost-target-2030") + 1
+    message = rf"^data/figures\.yaml:{line}: remittance-cost-target-2030: expected period end as a date YYYY-MM-DD"
+    with pytest.raises(FiguresError, match=message):
+        load_figures(declaration, text=text)
+
+
+def test_a_repeated_field_is_refused(declaration: ProgressDeclaration, yaml_text: str) -> None:
+    text = yaml_text.replace("  - key: remittances-2021\n", "  - key: remittances-2021\n    key: remittances-2021\n", 1)
+    with pytest.raises(FiguresError, match=r"^data/figures\.yaml:\d+: invalid YAML: duplicate key 'key'"):
+        load_figures(declaration, text=text)
