@@ -17,7 +17,7 @@ from rdflib import Dataset
 
 from gcm_graph import __version__
 from gcm_graph.config import DEFAULT_DIST_DIR
-from gcm_graph.curated import CuratedDataError, load_instrument_kinds, load_tables
+from gcm_graph.curated import CuratedDataError, load_tables
 from gcm_graph.dist import DUMP_FORMATS, VOID_FILE, serialise, union_graph, write_dist
 from gcm_graph.extract import sources as source_files
 from gcm_graph.extract.com_proposal import extract_com_proposal
@@ -99,7 +99,7 @@ def extract_records(sources: dict[str, SourceFile]) -> dict:
         "compact_title": quote(declaration.source.text, declaration.paragraph(2).passage, COMPACT_TITLE),
         "tables": tables,
         "instruments": tables.instruments,
-        "instrument_kinds": load_instrument_kinds(),
+        "instrument_kinds": tables.instrument_kinds,
     }
 
 

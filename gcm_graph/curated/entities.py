@@ -9,10 +9,11 @@ from pathlib import Path
 
 from gcm_graph.config import DATA_DIR
 from gcm_graph.curated.fields import (
-    _KEY,
+    check_controlled_list,
     check_fields,
     check_identifiers,
     check_key,
+    check_optional_key,
     check_part_of,
     check_text,
 )
@@ -49,7 +50,7 @@ def load_organisations(
     """``data/organisations.yaml`` as records; every problem raises ``CuratedDataError``."""
     problems = Problems(path)
     document = _top_level(problems, read_yaml(path), ("types", "organisations"))
-    types = _parse_controlled_list(problems, document, "types")
+    types = check_controlled_list(problems, document, "types")
     registry = registry or NameRegistry()
     keys: dict[str, int] = {}
     owners: dict[tuple[str, str], tuple[str, int]] = {}
@@ -67,7 +68,7 @@ def load_organisations(
                 line_of(entry, "type"), f"unknown type {kind!r} of {key!r}; expected one of {', '.join(types)}"
             )
         labels, aliases = _claim_names(problems, entry, registry, key, f"organisation {key!r}")
-        part_of = _optional_key(problems, entry, "part_of", key)
+        part_of = check_optional_key(problems, entry, "part_of", key)
         parents[key] = (part_of, line_of(entry, "part_of"))
         identifiers = check_identifiers(problems, entry, owners, key)
         justification = check_text(problems, entry, "justification", f"organisation {key!r}")
@@ -77,34 +78,6 @@ def load_organisations(
     check_part_of(problems, parents, "organisation")
     problems.raise_if_any()
     return organisations
-
-
-def _parse_controlled_list(problems: Problems, document: _Node, section: str) -> dict[str, str]:
-    values = document.get(section)
-    line = line_of(document, section)
-    if not isinstance(values, dict) or not values:
-        problems.add(line, f"expected {section!r}: a mapping of name to a one-line meaning")
-        return {}
-    valid: dict[str, str] = {}
-    for name, meaning in values.items():
-        if not isinstance(name, str) or not _KEY.match(name):
-            problems.add(
-                line_of(values, name, line),
-                f"{section} entry {name!r} is malformed; expected lowercase words joined by hyphens",
-            )
-        elif not isinstance(meaning, str) or not meaning.strip() or "\n" in meaning.strip():
-            problems.add(line_of(values, name, line), f"{section} entry {name!r} needs a one-line meaning")
-        else:
-            valid[name] = meaning.strip()
-    return valid
-
-
-def _optional_key(problems: Problems, entry: _Node, name: str, key: str) -> str | None:
-    value = entry.get(name)
-    if value is not None and not isinstance(value, str):
-        problems.add(line_of(entry, name), f"{name} of {key!r} must be a key")
-        return None
-    return value
 
 
 # --- Events ---------------------------------------------------------------------------------------
@@ -143,7 +116,7 @@ def load_events(path: Path = DATA_DIR / EVENTS_FILE, registry: NameRegistry | No
     Organizer keys are checked against the organisations table by ``gcm_graph.links.check``."""
     problems = Problems(path)
     document = _top_level(problems, read_yaml(path), ("kinds", "events"))
-    kinds = _parse_controlled_list(problems, document, "kinds")
+    kinds = check_controlled_list(problems, document, "kinds")
     registry = registry or NameRegistry()
     keys: dict[str, int] = {}
     parents: dict[str, tuple[str | None, int]] = {}
@@ -160,7 +133,7 @@ def load_events(path: Path = DATA_DIR / EVENTS_FILE, registry: NameRegistry | No
                 line_of(entry, "kind"), f"unknown kind {kind!r} of {key!r}; expected one of {', '.join(kinds)}"
             )
         labels, aliases = _claim_names(problems, entry, registry, key, f"event {key!r}")
-        part_of = _optional_key(problems, entry, "part_of", key)
+        part_of = check_optional_key(problems, entry, "part_of", key)
         parents[key] = (part_of, line_of(entry, "part_of"))
         start = _parse_date(problems, entry, "start", key)
         end = _parse_date(problems, entry, "end", key)
@@ -173,7 +146,7 @@ def load_events(path: Path = DATA_DIR / EVENTS_FILE, registry: NameRegistry | No
         if location is not None and (not isinstance(location, str) or not location.strip()):
             problems.add(line_of(entry, "location"), f"location of {key!r} must be a non-empty string")
             location = None
-        organizer = _optional_key(problems, entry, "organizer", key)
+        organizer = check_optional_key(problems, entry, "organizer", key)
         justification = check_text(problems, entry, "justification", f"event {key!r}")
         events.append(
             Event(key, str(kind), labels, aliases, part_of, start, end, location, organizer, justification, entry.line)

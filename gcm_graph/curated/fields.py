@@ -161,3 +161,32 @@ def check_part_of(problems: Problems, parents: dict[str, tuple[str | None, int]]
                 break
             seen.add(parent)
             parent = parents[parent][0]
+
+
+def check_controlled_list(problems: Problems, document: _Node, section: str) -> dict[str, str]:
+    """The mapping of name to one-line meaning that types a table's entries (kinds, types)."""
+    values = document.get(section)
+    line = line_of(document, section)
+    if not isinstance(values, dict) or not values:
+        problems.add(line, f"expected {section!r}: a mapping of name to a one-line meaning")
+        return {}
+    valid: dict[str, str] = {}
+    for name, meaning in values.items():
+        if not isinstance(name, str) or not _KEY.match(name):
+            problems.add(
+                line_of(values, name, line),
+                f"{section} entry {name!r} is malformed; expected lowercase words joined by hyphens",
+            )
+        elif not isinstance(meaning, str) or not meaning.strip() or "\n" in meaning.strip():
+            problems.add(line_of(values, name, line), f"{section} entry {name!r} needs a one-line meaning")
+        else:
+            valid[name] = meaning.strip()
+    return valid
+
+
+def check_optional_key(problems: Problems, entry: _Node, name: str, key: str) -> str | None:
+    value = entry.get(name)
+    if value is not None and not isinstance(value, str):
+        problems.add(line_of(entry, name), f"{name} of {key!r} must be a key")
+        return None
+    return value

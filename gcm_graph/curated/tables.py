@@ -23,7 +23,7 @@ from gcm_graph.curated.entities import (
     load_events,
     load_organisations,
 )
-from gcm_graph.curated.instruments import INSTRUMENTS_FILE, Instrument, load_instruments
+from gcm_graph.curated.instruments import INSTRUMENTS_FILE, Instrument, parse_instruments
 from gcm_graph.curated.names import NameRegistry
 from gcm_graph.curated.sdg import SDG_FILE, SDG_LINKS_FILE, SdgConcept, SdgLinkTable, load_sdg, load_sdg_links
 from gcm_graph.curated.yaml_lines import CuratedDataError
@@ -34,6 +34,7 @@ class CuratedTables:
     """Every curated link table; ``problems`` lists what failed to load (tables left empty)."""
 
     instruments: list[Instrument] = field(default_factory=list)
+    instrument_kinds: dict[str, str] = field(default_factory=dict)
     organisations: list[Organisation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     sdg: list[SdgConcept] = field(default_factory=list)
@@ -57,7 +58,9 @@ def load_tables(data_dir: Path = DATA_DIR) -> CuratedTables:
             tables.problems.extend(error.problems)
             return None
 
-    tables.instruments = attempt(load_instruments, data_dir / INSTRUMENTS_FILE, registry) or []
+    instruments = attempt(parse_instruments, data_dir / INSTRUMENTS_FILE, registry)
+    if instruments is not None:
+        tables.instrument_kinds, tables.instruments = instruments
     tables.organisations = attempt(load_organisations, data_dir / ORGANISATIONS_FILE, registry) or []
     tables.events = attempt(load_events, data_dir / EVENTS_FILE, registry) or []
     tables.sdg = attempt(load_sdg, data_dir / SDG_FILE) or []
