@@ -200,21 +200,14 @@ def clean_env() -> dict:
     return env
 
 
+def _gcm_command(port: int, *flags: str) -> list[str]:
+    """``serve.py`` with the limits the benchmarks run under: long queries and big results allowed."""
+    return [PYTHON, "serve.py", "--port", str(port), "--query-timeout", "120", "--max-rows", "1000000", *flags]
+
+
 def gcm_server(data: Path, workdir: Path, extra_flags: tuple[str, ...] = ()) -> Server:
     port = free_port()
-    command = [
-        PYTHON,
-        "serve.py",
-        "--port",
-        str(port),
-        "--data",
-        str(data),
-        "--query-timeout",
-        "120",
-        "--max-rows",
-        "1000000",
-        *extra_flags,
-    ]
+    command = _gcm_command(port, "--data", str(data), *extra_flags)
     return Server(GCM, command, port, "/sparql", clean_env(), workdir / f"gcm-graph-{port}.log")
 
 
@@ -248,18 +241,7 @@ def gcm_remote_server(location: Path, workdir: Path) -> Server:
     backend = oxigraph_server(location, workdir, name="oxigraph (behind gcm-graph)")
     backend.start()
     port = free_port()
-    command = [
-        PYTHON,
-        "serve.py",
-        "--port",
-        str(port),
-        "--store",
-        f"{backend.url}",
-        "--query-timeout",
-        "120",
-        "--max-rows",
-        "1000000",
-    ]
+    command = _gcm_command(port, "--store", backend.url)
     server = Server(GCM_REMOTE, command, port, "/sparql", clean_env(), workdir / f"gcm-graph-remote-{port}.log")
     server.helpers.append(backend)
     return server

@@ -57,6 +57,18 @@ def server_environment() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if not key.startswith("GCM_GRAPH_")}
 
 
+def stop_process(process: subprocess.Popen) -> None:
+    """Terminate, and kill what does not stop within 10 s."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
+
+
 class LiveServer:
     """``serve.py`` in a subprocess; its log goes to a file (a pipe nobody reads would fill and block it)."""
 
@@ -72,14 +84,7 @@ class LiveServer:
         wait_until_up(self.url + "/healthz", self.process, log=log)
 
     def stop(self) -> None:
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
+        stop_process(self.process)
 
 
 @pytest.fixture(scope="session")
@@ -188,14 +193,8 @@ class OxigraphServer:
         assert loaded.returncode == 0, loaded.stderr
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
+        if self.process is not None:
+            stop_process(self.process)
 
 
 @pytest.fixture(scope="session")
