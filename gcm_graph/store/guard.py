@@ -39,8 +39,8 @@ from urllib.parse import urljoin
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 ALGEBRA_KEYWORDS = frozenset(
-    {"OPTIONAL", "MINUS", "UNION", "BIND", "FILTER", "GRAPH", "SERVICE", "EXISTS", "AS", "VALUES", "LATERAL"}
-)
+    {"OPTIONAL", "MINUS", "UNION", "BIND", "FILTER", "GRAPH", "SERVICE", "EXISTS", "AS", "LATERAL"}
+)  # VALUES too, counted where its data block is recognised
 _TERM_KINDS = frozenset({"string", "iri", "var", "number"})
 _COLLECTION_ITEM_COST = 2  # an RDF collection item becomes two triple patterns (rdf:first, rdf:rest)
 
@@ -169,7 +169,7 @@ def count_operators(text: str) -> int:
             continue
         elif word == "VALUES":
             values_pending = True
-            count += 1
+            count += 1  # the clause is a join, like BIND; only its data is exempt
         elif token.kind == "operator" or word in ALGEBRA_KEYWORDS:
             count += 1
         elif token.kind == "separator" and not (stack and stack[-1] in ("(", "<<(")):
