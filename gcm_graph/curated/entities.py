@@ -17,7 +17,7 @@ from gcm_graph.curated.fields import (
     check_part_of,
     check_text,
 )
-from gcm_graph.curated.names import NameRegistry, _claim_names
+from gcm_graph.curated.names import Named, NameRegistry, _claim_names
 from gcm_graph.curated.yaml_lines import Problems, _entries, _Node, _top_level, line_of, read_yaml
 
 ORGANISATIONS_FILE = "organisations.yaml"
@@ -26,7 +26,7 @@ _DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1
 
 
 @dataclass(frozen=True)
-class Organisation:
+class Organisation(Named):
     key: str
     type: str
     labels: dict[str, str]
@@ -35,9 +35,6 @@ class Organisation:
     identifiers: dict[str, str]
     justification: str
     line: int
-
-    def all_aliases(self) -> tuple[str, ...]:
-        return tuple(alias for language in self.aliases for alias in self.aliases[language])
 
 
 _ORGANISATION_FIELDS = ("key", "type", "label", "aliases", "part_of", "identifiers", "justification")
@@ -84,7 +81,7 @@ def load_organisations(
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Named):
     key: str
     kind: str
     labels: dict[str, str]
@@ -96,9 +93,6 @@ class Event:
     organizer: str | None
     justification: str
     line: int
-
-    def all_aliases(self) -> tuple[str, ...]:
-        return tuple(alias for language in self.aliases for alias in self.aliases[language])
 
 
 def date_datatype(value: str) -> str:

@@ -17,14 +17,14 @@ from gcm_graph.curated.fields import (
     check_part_of,
     check_text,
 )
-from gcm_graph.curated.names import NameRegistry, _claim_names
+from gcm_graph.curated.names import Named, NameRegistry, _claim_names
 from gcm_graph.curated.yaml_lines import Problems, _entries, _top_level, line_of, read_yaml
 
 INSTRUMENTS_FILE = "instruments.yaml"
 
 
 @dataclass(frozen=True)
-class Instrument:
+class Instrument(Named):
     key: str
     kind: str
     labels: dict[str, str]
@@ -33,9 +33,6 @@ class Instrument:
     identifiers: dict[str, str]
     justification: str
     line: int
-
-    def all_aliases(self) -> tuple[str, ...]:
-        return tuple(alias for language in self.aliases for alias in self.aliases[language])
 
 
 _INSTRUMENT_FIELDS = ("key", "kind", "label", "aliases", "part_of", "identifiers", "justification")

@@ -15,6 +15,15 @@ from gcm_graph.curated.yaml_lines import Problems, _Node, line_of
 from gcm_graph.extract.citations import Alias, AliasMatcher
 
 
+class Named:
+    """An entry with ``aliases`` by language (instruments, organisations, events); the matcher wants them flat."""
+
+    aliases: dict[str, tuple[str, ...]]
+
+    def all_aliases(self) -> tuple[str, ...]:
+        return tuple(alias for language in self.aliases for alias in self.aliases[language])
+
+
 class NameRegistry:
     """Labels and aliases must not be shared by two entries (of one table or of several)."""
 
