@@ -25,6 +25,7 @@ def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile
     documents.add_manifestation(writer, expression, source)
     _add_identity(writer, work, draft, title)
     sections = _add_sections(writer, work, draft.sections)
+    commitment_paragraphs = {objective.commitment.number for objective in draft.objectives}
     for paragraph in draft.paragraphs:
         subject = writer.part(
             iris.paragraph_iri(DOC, paragraph.number),
@@ -34,7 +35,7 @@ def add_zero_draft(writer: GraphWriter, draft: ZeroDraftPlus, source: SourceFile
             paragraph.number,
         )
         writer.add_text(subject, SCHEMA.text, paragraph.passage, "en", DOC)
-        if paragraph.number in {o.commitment.number for o in draft.objectives}:
+        if paragraph.number in commitment_paragraphs:
             continue  # its lettered items are the objective's actions
         for item in paragraph.items:
             item_iri = writer.part(
