@@ -117,3 +117,25 @@ def embedded(hardening_dist, tmp_path_factory) -> Watched:
         yield Watched(live)
     finally:
         live.stop()
+
+
+@pytest.fixture(scope="session")
+def remote(hardening_dist, tmp_path_factory) -> Watched:
+    """The remote-backend endpoint in front of a real ``oxigraph serve`` loaded with the dataset, shared like
+    ``embedded``; the SPARQL fuzzer restarts the store if an example kills it."""
+    oxigraph = OxigraphServer(tmp_path_factory.mktemp("oxigraph-fuzz")).start()
+    live = None
+    try:
+        oxigraph.load(hardening_dist)
+        live = LiveServer(
+            "--store",
+            oxigraph.url + "/query",
+            "--query-timeout",
+            str(FUZZ_TIMEOUT),
+            log=tmp_path_factory.mktemp("logs") / "hardening-remote.log",
+        )
+        yield Watched(live, store=oxigraph)
+    finally:
+        if live is not None:
+            live.stop()
+        oxigraph.stop()

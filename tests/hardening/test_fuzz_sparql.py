@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import time
 
-import pytest
 import requests
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.hardening.conftest import FUZZ_TIMEOUT, Watched, budget
+from tests.hardening.conftest import Watched, budget
 from tests.hardening.strategies import ACCEPTS, sparql_queries
-from tests.server.conftest import LiveServer, OxigraphServer
 
 TRANSPORTS = ("get", "form", "body")
 # Inputs that crashed something once (docs/hardening.md): always part of the run.
@@ -86,26 +84,6 @@ def test_after_fuzzing_every_embedded_worker_is_back(embedded):
         time.sleep(0.2)
     embedded.still_answers()
     embedded.assert_healthy()
-
-
-@pytest.fixture(scope="module")
-def remote(hardening_dist, tmp_path_factory) -> Watched:
-    oxigraph = OxigraphServer(tmp_path_factory.mktemp("oxigraph-fuzz")).start()
-    live = None
-    try:
-        oxigraph.load(hardening_dist)
-        live = LiveServer(
-            "--store",
-            oxigraph.url + "/query",
-            "--query-timeout",
-            str(FUZZ_TIMEOUT),
-            log=tmp_path_factory.mktemp("logs") / "hardening-remote.log",
-        )
-        yield Watched(live, store=oxigraph)
-    finally:
-        if live is not None:
-            live.stop()
-        oxigraph.stop()
 
 
 @budget(200)

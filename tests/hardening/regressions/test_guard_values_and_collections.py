@@ -15,7 +15,6 @@ import requests
 
 from gcm_graph.store.guard import GuardPolicy, QueryRefused, inspect_query
 from tests.hardening.conftest import Watched
-from tests.hardening.test_fuzz_sparql import remote  # noqa: F401 (fixture)
 
 POLICY = GuardPolicy()
 
@@ -47,7 +46,7 @@ def test_short_collections_values_rows_and_argument_lists_still_pass():
 
 
 @pytest.mark.parametrize("query", CRASHING.values(), ids=CRASHING.keys())
-def test_the_remote_store_survives_them(remote: Watched, query):  # noqa: F811 (fixture)
+def test_the_remote_store_survives_them(remote: Watched, query):
     response = requests.post(remote.url + "/sparql", data={"query": query}, timeout=60)
     assert response.status_code == 400, response.text
     assert "operators and clauses" in response.text
